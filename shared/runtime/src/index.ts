@@ -1,0 +1,39 @@
+export { z } from 'zod';
+export {
+  type CommonOptions,
+  type ConfigOf,
+  type ConfigSpec,
+  commonOptions,
+  parseConfig,
+  splitList,
+} from './config.js';
+export * from './errors.js';
+export { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
+export { cursorField, decodeCursor, encodeCursor, type Page, paginate } from './pagination.js';
+export { DEFAULT_TOOLSETS, type Selection, selectTools, type Toolset } from './registry.js';
+export type { ListedResource, PromptSpec, ResourceContents, ResourceSpec } from './resources.js';
+export {
+  applyBudget,
+  type ContentBlock,
+  image,
+  type ResultOptions,
+  structured,
+  type ToolResult,
+  text,
+  untrusted,
+} from './result.js';
+export { atomicWrite } from './sandbox/atomic.js';
+export { containingRoot, isWithin, normalizePath } from './sandbox/paths.js';
+export { type Resolved, realpathDeep, realRoots, Sandbox, type SandboxOptions } from './sandbox/resolver.js';
+export { clientRootPaths, narrowRoots } from './sandbox/roots.js';
+export { type HttpHandle, isLoopback, serveHttp } from './serve/http.js';
+export { type CreateServer, runMain } from './serve/main.js';
+export { type BastionServer, DEFAULT_BUDGET, defineServer, type ServerSpec } from './server.js';
+export {
+  annotationsFor,
+  defineTool,
+  type Tool,
+  type ToolAnnotations,
+  type ToolContext,
+  type ToolKind,
+} from './tool.js';

@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import { type ConfigOf, type ConfigSpec, parseConfig, usageError } from '../config.js';
+import { ConfigError } from '../errors.js';
+import { createLogger, type Logger } from '../log.js';
+import { realRoots } from '../sandbox/resolver.js';
+import type { BastionServer } from '../server.js';
+import { serveHttp } from './http.js';
+import { serveOverStdio } from './stdio.js';
+
+export type CreateServer<T extends z.ZodRawShape> = (config: ConfigOf<T>, log: Logger) => BastionServer;
+
+/**
+ * The whole of a server's bin: parse config, build the server, serve stdio or HTTP.
+ * Bad config prints usage to stderr and exits 2; stdout stays clean for JSON-RPC.
+ */
+export async function runMain<T extends z.ZodRawShape>(
+  spec: ConfigSpec<T>,
+  create: CreateServer<T>,
+  argv: readonly string[] = process.argv.slice(2),
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
+  const outcome = parseConfig(spec, argv, env);
+  if ('exit' in outcome) {
+    if (outcome.stdout) process.stdout.write(outcome.stdout);
+    if (outcome.stderr) process.stderr.write(outcome.stderr);
+    process.exit(outcome.exit);
+  }
+  const config = outcome.run;
+  const log = createLogger(spec.name, config.logLevel);
+  try {
+    const rootsKey = spec.positional?.roots ? spec.positional.key : undefined;
+    if (rootsKey) {
+      const given = ((config as Record<string, unknown>)[rootsKey] as string[] | undefined) ?? [];
+      (config as Record<string, unknown>)[rootsKey] = await realRoots(given).catch((error: Error) => {
+        throw new ConfigError(`allowed directory: ${error.message}`);
+      });
+    }
+    const server = create(config, log);
+    if (config.http) {
+      const handle = await serveHttp(server, {
+        host: config.host,
+        port: config.port,
+        token: config.httpToken,
+        log,
+      });
+      const stop = async () => {
+        await handle.close();
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    } else {
+      serveOverStdio(server, log);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(usageError(spec, error.message));
+      process.exit(2);
+    }
+    log.error('failed to start', error);
+    process.exit(1);
+  }
+}

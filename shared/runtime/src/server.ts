@@ -1,0 +1,181 @@
+import { type McpRequestContext, McpServer, type ServerContext } from '@modelcontextprotocol/server';
+import { isToolError } from './errors.js';
+import { createLogger, type Logger } from './log.js';
+import { DEFAULT_TOOLSETS, type Selection, selectTools, type Toolset } from './registry.js';
+import { type PromptSpec, type ResourceSpec, registerPrompt, registerResource } from './resources.js';
+import { applyBudget, type ToolResult } from './result.js';
+import { Sandbox, type SandboxOptions } from './sandbox/resolver.js';
+import { clientRootPaths, narrowRoots } from './sandbox/roots.js';
+import type { Tool, ToolContext } from './tool.js';
+
+export const DEFAULT_BUDGET = 60_000;
+
+export interface ServerSpec<S> {
+  /** Short name, e.g. `filesystem`; the MCP server name becomes `bastion-<name>`. */
+  name: string;
+  version: string;
+  instructions?: string;
+  tools: readonly Tool<S>[];
+  toolsets?: readonly Toolset[];
+  resources?: readonly ResourceSpec<S>[];
+  prompts?: readonly PromptSpec<S>[];
+  /** The server's own shared state, handed to every handler as `ctx.state`. */
+  state: S;
+  selection?: Selection;
+  /** Real paths of the CLI roots; client roots may narrow them per connection. */
+  roots?: readonly string[];
+  sandbox?: SandboxOptions;
+  /** Character budget applied to every tool result. */
+  budget?: number;
+  log?: Logger;
+  /** Releases what `state` holds (pools, watchers); called once at shutdown. */
+  close?: () => Promise<void>;
+}
+
+/** A built server: cheap to create, no I/O until a client connects. */
+export interface BastionServer {
+  readonly name: string;
+  readonly version: string;
+  /** The exposed tools, in tools/list order. */
+  readonly tools: readonly Tool<never>[];
+  /** Builds one SDK instance for one connection (stdio) or one request (HTTP). */
+  factory(ctx?: Partial<McpRequestContext>): McpServer;
+  /** Resolves when no tool call is running. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
+  const tools = selectTools(spec.tools, spec.toolsets ?? DEFAULT_TOOLSETS, spec.selection ?? {});
+  const log = spec.log ?? createLogger(spec.name, 'silent');
+  const budget = spec.budget ?? DEFAULT_BUDGET;
+  const cliRoots = spec.roots ?? [];
+  let running = 0;
+  let wake: (() => void) | undefined;
+  let closed = false;
+
+  const factory = (ctx: Partial<McpRequestContext> = {}) => {
+    const era = ctx.era ?? 'legacy';
+    const server = new McpServer(
+      { name: `bastion-${spec.name}`, version: spec.version },
+      { capabilities: capabilities(spec), ...(spec.instructions ? { instructions: spec.instructions } : {}) },
+    );
+    const sandbox = new Sandbox(cliRoots, spec.sandbox);
+    // Only a 2025-era connection (stdio, in-memory) can ask the client for roots; HTTP is stateless.
+    const connected = era === 'legacy' && !ctx.requestInfo;
+    const rootsReady = connected ? followClientRoots(server, sandbox, cliRoots, log) : Promise.resolve();
+    const base = (c: ServerContext): ToolContext<S> => ({
+      state: spec.state,
+      sandbox,
+      signal: c.mcpReq.signal,
+      log,
+      era,
+    });
+
+    for (const tool of tools) {
+      const run = async (args: unknown, c: ServerContext): Promise<ToolResult> => {
+        running++;
+        try {
+          await rootsReady;
+          return applyBudget(await tool.handle(args as never, base(c)), budget);
+        } catch (error) {
+          return errorResult(tool.name, error, log);
+        } finally {
+          if (--running === 0) wake?.();
+        }
+      };
+      const config = { title: tool.title, inputSchema: tool.input, annotations: tool.annotations };
+      server.registerTool(
+        tool.name,
+        { ...config, description: tool.description, ...(tool.output ? { outputSchema: tool.output } : {}) },
+        run,
+      );
+      for (const alias of tool.aliases ?? []) {
+        server.registerTool(
+          alias,
+          { ...config, description: `Deprecated alias of ${tool.name}. ${tool.description}` },
+          run,
+        );
+      }
+    }
+    for (const resource of spec.resources ?? [])
+      registerResource(server, resource, spec.state, sandbox, rootsReady);
+    for (const prompt of spec.prompts ?? []) registerPrompt(server, prompt, spec.state, sandbox);
+    return server;
+  };
+
+  return {
+    name: spec.name,
+    version: spec.version,
+    tools: tools as readonly Tool<never>[],
+    factory,
+    idle: () =>
+      running === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            wake = resolve;
+          }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await spec.close?.();
+    },
+  };
+}
+
+function capabilities<S>(spec: ServerSpec<S>) {
+  return {
+    tools: {},
+    ...(spec.resources?.length ? { resources: {} } : {}),
+    ...(spec.prompts?.length ? { prompts: {} } : {}),
+  };
+}
+
+/** Unexpected failures give the model one short line; the stack goes to stderr only. */
+export function errorResult(tool: string, error: unknown, log: Logger): ToolResult {
+  if (isToolError(error)) return { content: [{ type: 'text', text: error.toText() }], isError: true };
+  log.error(`tool ${tool} failed unexpectedly`, error);
+  const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200);
+  return {
+    content: [
+      {
+        type: 'text',
+        text: `[internal] ${tool} failed: ${first}. Details are in the server log; retry or report it.`,
+      },
+    ],
+    isError: true,
+  };
+}
+
+/**
+ * On a 2025-era connection whose client offers roots, narrow the CLI roots to the client's and
+ * re-read them when the client says they changed. Tool calls wait for the first read.
+ */
+function followClientRoots(
+  server: McpServer,
+  sandbox: Sandbox,
+  cliRoots: readonly string[],
+  log: Logger,
+): Promise<void> {
+  let settle: () => void = () => {};
+  const first = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
+  const refresh = async () => {
+    try {
+      const { roots } = await server.server.listRoots();
+      const offered = await clientRootPaths(roots);
+      // No usable client roots tells us nothing: keep the CLI set rather than lock everything.
+      sandbox.setRoots(offered.length ? narrowRoots(cliRoots, offered) : cliRoots);
+      log.info(`roots: ${sandbox.roots.join(', ') || '(none)'}`);
+    } catch (error) {
+      log.warn('could not read client roots; keeping the configured ones', error);
+    }
+  };
+  server.server.oninitialized = () => {
+    if (server.server.getClientCapabilities()?.roots) refresh().finally(settle);
+    else settle();
+  };
+  server.server.setNotificationHandler('notifications/roots/list_changed', () => refresh());
+  return first;
+}

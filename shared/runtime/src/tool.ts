@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import type { Logger } from './log.js';
+import type { ToolResult } from './result.js';
+import type { Sandbox } from './sandbox/resolver.js';
+
+/** What a tool does to the world; the MCP annotations and read-only mode derive from it. */
+export type ToolKind = 'read' | 'write' | 'destructive';
+
+export interface ToolAnnotations {
+  title: string;
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+/** Everything a handler may use besides its input. `state` is the server's own (a pool, a client, ...). */
+export interface ToolContext<S = unknown> {
+  state: S;
+  /** The allowed roots for this connection (CLI roots, narrowed by client roots on 2025-era stdio). */
+  sandbox: Sandbox;
+  /** Aborted when the client cancels the call or the server shuts down. */
+  signal: AbortSignal;
+  log: Logger;
+  era: 'legacy' | 'modern';
+}
+
+export type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
+
+export interface ToolSpec<I extends AnyObjectSchema, S> {
+  /** snake_case, unique within a server. */
+  name: string;
+  title: string;
+  description: string;
+  kind: ToolKind;
+  /** True when the tool reaches beyond a closed local world (the network, an external service). */
+  openWorld?: boolean;
+  /** The toolset this tool belongs to; defaults to the server's default toolset. */
+  toolset?: string;
+  /** Old names that keep working (hidden from tools/list) for a major version. */
+  aliases?: string[];
+  input: I;
+  output?: AnyObjectSchema;
+  handle(input: z.output<I>, ctx: ToolContext<S>): Promise<ToolResult>;
+}
+
+/** A tool as the registry sees it: input type erased, annotations derived. */
+export interface Tool<S = unknown> extends ToolSpec<AnyObjectSchema, S> {
+  annotations: ToolAnnotations;
+}
+
+export const TOOL_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+
+export function annotationsFor(kind: ToolKind, title: string, openWorld = false): ToolAnnotations {
+  return {
+    title,
+    readOnlyHint: kind === 'read',
+    destructiveHint: kind === 'destructive',
+    idempotentHint: kind === 'read',
+    openWorldHint: openWorld,
+  };
+}
+
+export function defineTool<I extends AnyObjectSchema, S = unknown>(spec: ToolSpec<I, S>): Tool<S> {
+  if (!TOOL_NAME.test(spec.name))
+    throw new Error(`Tool name "${spec.name}" must be snake_case (${TOOL_NAME})`);
+  return {
+    ...(spec as unknown as ToolSpec<AnyObjectSchema, S>),
+    annotations: annotationsFor(spec.kind, spec.title, spec.openWorld),
+  };
+}
