@@ -16,7 +16,11 @@ export function serveOverStdio(server: BastionServer, log: Logger): void {
     if (stopping) return;
     stopping = true;
     log.debug(`shutting down: ${why}`);
-    if (wait) await Promise.race([server.idle(), new Promise((r) => setTimeout(r, GRACE_MS).unref())]);
+    if (wait) {
+      await Promise.race([server.idle(), new Promise((r) => setTimeout(r, GRACE_MS).unref())]);
+      // The SDK writes a result a few microtasks after the handler returns; let it reach stdout.
+      await new Promise((r) => setTimeout(r, 25));
+    }
     await handle.close().catch(() => {});
     await server.close().catch((e: unknown) => log.warn('close failed', e));
     process.exit(0);

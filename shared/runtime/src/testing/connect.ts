@@ -66,6 +66,24 @@ export async function connect(server: BastionServer, options: ConnectOptions = {
   );
 }
 
+/** Connects a real SDK client to a server listening on a URL (e.g. a bin started with --http). */
+export async function connectUrl(
+  url: string,
+  options: { era?: Era; headers?: Record<string, string> } = {},
+): Promise<TestClient> {
+  const client = new Client(
+    { name: 'bastion-test', version: '1.0.0' },
+    options.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
+  );
+  const requestInit = options.headers ? { headers: options.headers } : undefined;
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), requestInit ? { requestInit } : {}));
+  return wrap(
+    client,
+    async () => {},
+    async () => {},
+  );
+}
+
 export interface SpawnOptions {
   era?: Era;
   env?: Record<string, string>;

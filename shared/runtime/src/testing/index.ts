@@ -1,6 +1,7 @@
 export {
   type ConnectOptions,
   connect,
+  connectUrl,
   type Era,
   type SpawnOptions,
   spawnBin,
