@@ -33,6 +33,11 @@ export interface ConfigSpec<T extends z.ZodRawShape> {
   positional?: { key: keyof T & string; label: string; roots?: boolean };
 }
 
+/** Identity with inference, so `positional.key` is checked against the option names. */
+export function defineConfig<T extends z.ZodRawShape>(spec: ConfigSpec<T>): ConfigSpec<T> {
+  return spec;
+}
+
 export type ConfigOf<T extends z.ZodRawShape> = z.output<z.ZodObject<T>> & CommonOptions;
 
 type Outcome<C> = { run: C } | { exit: number; stdout?: string; stderr?: string };

@@ -4,6 +4,7 @@ export {
   type ConfigOf,
   type ConfigSpec,
   commonOptions,
+  defineConfig,
   parseConfig,
   splitList,
 } from './config.js';
@@ -30,10 +31,13 @@ export { type HttpHandle, isLoopback, serveHttp } from './serve/http.js';
 export { type CreateServer, runMain } from './serve/main.js';
 export { type BastionServer, DEFAULT_BUDGET, defineServer, type ServerSpec } from './server.js';
 export {
+  type AnyObjectSchema,
   annotationsFor,
   defineTool,
   type Tool,
   type ToolAnnotations,
   type ToolContext,
   type ToolKind,
+  type ToolSpec,
+  toolsFor,
 } from './tool.js';

@@ -69,3 +69,11 @@ export function defineTool<I extends AnyObjectSchema, S = unknown>(spec: ToolSpe
     annotations: annotationsFor(spec.kind, spec.title, spec.openWorld),
   };
 }
+
+/**
+ * `defineTool` with the server's state type fixed, so handlers see a typed `ctx.state` while the
+ * input type is still inferred: `export const tool = toolsFor<MyState>();`.
+ */
+export function toolsFor<S>() {
+  return <I extends AnyObjectSchema>(spec: ToolSpec<I, S>): Tool<S> => defineTool<I, S>(spec);
+}
