@@ -58,13 +58,13 @@ describe.each(['legacy', 'modern'] as const)('template tools (%s era)', (era) =>
     await client.call('save_note', { path: 'a/b.txt', text: 'two', overwrite: true });
     expect(await fs.readFile(path.join(root, 'a/b.txt'), 'utf8')).toBe('two');
 
-    for (const escape of [
+    for (const outsidePath of [
       '../escaped.txt',
       path.join(base, 'escaped.txt'),
       'up/escaped.txt',
       `${root}2/x.txt`,
     ]) {
-      const denied = await client.call('save_note', { path: escape, text: 'x' });
+      const denied = await client.call('save_note', { path: outsidePath, text: 'x' });
       expect(denied.isError).toBe(true);
       expect(client.textOf(denied)).toMatch(/^\[access_denied\]/);
     }
