@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from '@bastion-mcp/runtime/testing';
+import { describe, expect, it } from 'vitest';
+
+const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const script = path.resolve(pkgDir, '../../scripts/create-server.mjs');
+
+describe('pnpm create-server', () => {
+  it('copies the template into a new package that builds and passes its tests', async () => {
+    // Mirror the repo layout (servers/<name> beside tsconfig.base.json) in a temp dir.
+    const repo = await tempDir();
+    for (const shared of ['tsconfig.base.json', 'pnpm-workspace.yaml', 'shared']) {
+      await fs.symlink(path.resolve(pkgDir, '../..', shared), path.join(repo, shared));
+    }
+    const into = path.join(repo, 'servers');
+    execFileSync(process.execPath, [script, 'acme-notes', '--into', into], { stdio: 'pipe' });
+    const created = path.join(into, 'acme-notes');
+    const manifest = JSON.parse(await fs.readFile(path.join(created, 'package.json'), 'utf8'));
+    expect(manifest.name).toBe('@bastion-mcp/server-acme-notes');
+    expect(manifest.bin).toEqual({ 'mcp-server-acme-notes': 'dist/index.js' });
+    expect(await fs.readFile(path.join(created, 'src/server.ts'), 'utf8')).toContain("name: 'acme-notes'");
+    // Same dependencies as the template, so its installed node_modules serve the copy.
+    await fs.symlink(path.join(pkgDir, 'node_modules'), path.join(created, 'node_modules'));
+    const run = (bin: string, args: string[]) =>
+      execFileSync(path.join(created, 'node_modules/.bin', bin), args, {
+        cwd: created,
+        stdio: 'pipe',
+        env: { ...process.env, CI: '' },
+      }).toString();
+    run('bastion-bundle', []);
+    run('tsc', ['--noEmit']);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colours
+    const out = run('vitest', ['run', '--exclude', 'test/create-server.test.ts']).replace(
+      /\x1b\[[0-9;]*m/g,
+      '',
+    );
+    expect(out).toMatch(/Tests\s+\d+ passed/);
+    expect(out).not.toMatch(/failed/);
+  });
+
+  it('refuses a bad or taken name with exit 2', async () => {
+    for (const bad of ['Bad_Name', 'template']) {
+      let status = 0;
+      try {
+        execFileSync(process.execPath, [script, bad, '--into', await tempDir()], { stdio: 'pipe' });
+      } catch (error) {
+        status = (error as { status: number }).status;
+      }
+      expect(status).toBe(2);
+    }
+  });
+});
