@@ -2,6 +2,7 @@
 // Bundles a server's bin into one ESM file with a shebang, so `npx` installs little and Node loads
 // one file. Packages in the server's `dependencies` stay external (heavy ones load lazily).
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -9,7 +10,69 @@ const dir = process.cwd();
 const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
 const outfile = path.join(dir, 'dist', 'index.js');
 
+// zod's classic namespace re-exports ~40 locales (260 kB); Bastion speaks English only, and the
+// bin's start-up time is dominated by compiling the bundle.
+const englishOnlyZod = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
+// esbuild hoists every `import 'node:x'` to the top of the bundle, so Node loads http2, http and
+// the rest at start-up even when only the lazily-loaded HTTP path needs them. Routing builtins
+// through require() keeps each one inside the module that uses it, loaded on first use.
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?[a-z_/0-9]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (!builtinModules.includes(name) || name === 'module' || args.namespace === 'lazy-builtin')
+        return undefined;
+      return { path: name, namespace: 'lazy-builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(`node:${args.path}`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+// The SDK's Node shim evaluates all of Ajv (~150 kB) at start-up, though a server only needs it
+// when it validates JSON Schema at run time (elicitation answers). This shim defers it to first use.
+const lazyAjv = {
+  name: 'lazy-ajv',
+  setup(b) {
+    b.onResolve({ filter: /^@modelcontextprotocol\/server\/_shims$/ }, async (args) => {
+      if (args.pluginData === 'real') return undefined;
+      const real = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: 'real',
+      });
+      return { path: real.path, namespace: 'lazy-ajv' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-ajv' }, (args) => ({
+      contents: `import process from 'node:process';
+let Real;
+export class DefaultJsonSchemaValidator {
+  getValidator(schema) {
+    Real ??= require(${JSON.stringify(args.path)}).DefaultJsonSchemaValidator;
+    this.inner ??= new Real();
+    return this.inner.getValidator(schema);
+  }
+}
+export { process };`,
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 await build({
+  plugins: [englishOnlyZod, lazyBuiltins, lazyAjv],
   entryPoints: [path.join(dir, 'src', 'index.ts')],
   outfile,
   bundle: true,

@@ -27,7 +27,6 @@ export { atomicWrite } from './sandbox/atomic.js';
 export { containingRoot, isWithin, normalizePath } from './sandbox/paths.js';
 export { type Resolved, realpathDeep, realRoots, Sandbox, type SandboxOptions } from './sandbox/resolver.js';
 export { clientRootPaths, narrowRoots } from './sandbox/roots.js';
-export { type HttpHandle, isLoopback, serveHttp } from './serve/http.js';
 export { type CreateServer, runMain } from './serve/main.js';
 export { type BastionServer, DEFAULT_BUDGET, defineServer, type ServerSpec } from './server.js';
 export {

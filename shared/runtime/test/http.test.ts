@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, type HttpHandle, serveHttp } from '../src/index.js';
+import { ConfigError } from '../src/index.js';
+import { type HttpHandle, serveHttp } from '../src/serve/http.js';
 import { connectUrl } from '../src/testing/index.js';
 import { captureLog, testServer } from './helpers.js';
 

@@ -4,7 +4,6 @@ import { ConfigError } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
 import { realRoots } from '../sandbox/resolver.js';
 import type { BastionServer } from '../server.js';
-import { serveHttp } from './http.js';
 import { serveOverStdio } from './stdio.js';
 
 export type CreateServer<T extends z.ZodRawShape> = (config: ConfigOf<T>, log: Logger) => BastionServer;
@@ -37,6 +36,8 @@ export async function runMain<T extends z.ZodRawShape>(
     }
     const server = create(config, log);
     if (config.http) {
+      // Loaded on demand: the HTTP stack (and the fetch machinery it pulls in) slows stdio start-up.
+      const { serveHttp } = await import('./http.js');
       const handle = await serveHttp(server, {
         host: config.host,
         port: config.port,

@@ -1,0 +1,93 @@
+// Talks raw JSON-RPC to a stdio server bin, so the measurement holds no client-library overhead.
+import { spawn } from 'node:child_process';
+
+const INIT = {
+  jsonrpc: '2.0',
+  id: 0,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
+};
+
+/** Starts a bin and returns helpers to send a request and await its answer by id. */
+export function startServer(bin, args, env = process.env) {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['pipe', 'pipe', 'ignore'], env });
+  const waiting = new Map();
+  let buffer = '';
+  child.stdout.on('data', (chunk) => {
+    buffer += chunk;
+    let newline = buffer.indexOf('\n');
+    while (newline !== -1) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 1);
+      newline = buffer.indexOf('\n');
+      const message = JSON.parse(line);
+      waiting.get(message.id)?.(message);
+      waiting.delete(message.id);
+    }
+  });
+  let nextId = 1;
+  const request = (method, params) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
+    });
+  const initialize = () =>
+    new Promise((resolve) => {
+      waiting.set(0, resolve);
+      child.stdin.write(`${JSON.stringify(INIT)}\n`);
+    }).then(() =>
+      child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`),
+    );
+  const stop = () =>
+    new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.stdin.end();
+    });
+  return { request, initialize, stop };
+}
+
+/** Spawn to the first tools/list answer, in milliseconds. */
+export async function coldStart(bin, args, env) {
+  const started = performance.now();
+  const server = startServer(bin, args, env);
+  await server.initialize();
+  await server.request('tools/list', {});
+  const elapsed = performance.now() - started;
+  await server.stop();
+  return elapsed;
+}
+
+/** Median milliseconds per tools/call of a trivial tool, after warm-up. */
+export async function callLatency(bin, args, tool, toolArgs, calls = 200) {
+  const server = startServer(bin, args);
+  await server.initialize();
+  for (let i = 0; i < 20; i++) await server.request('tools/call', { name: tool, arguments: toolArgs });
+  const times = [];
+  for (let i = 0; i < calls; i++) {
+    const t = performance.now();
+    await server.request('tools/call', { name: tool, arguments: toolArgs });
+    times.push(performance.now() - t);
+  }
+  await server.stop();
+  return median(times);
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function printTable(rows) {
+  const header = ['measure', 'bastion', 'reference', 'ratio', 'target', 'ok'];
+  const cells = [
+    header,
+    ...rows.map((r) => [r.measure, r.ours, r.theirs, r.ratio, r.target, r.ok ? 'yes' : 'NO']),
+  ];
+  const widths = header.map((_, i) => Math.max(...cells.map((c) => String(c[i]).length)));
+  const line = (c) => `| ${c.map((v, i) => String(v).padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const c of cells.slice(1)) console.log(line(c));
+}
