@@ -2,6 +2,7 @@ import { type McpServer, ResourceTemplate, type ServerContext } from '@modelcont
 import type { z } from 'zod';
 import { isToolError } from './errors.js';
 import type { Sandbox } from './sandbox/resolver.js';
+import type { ContentBlock } from './result.js';
 import type { AnyObjectSchema } from './tool.js';
 
 export interface ResourceContext<S> {
@@ -48,7 +49,7 @@ export interface PromptSpec<S> {
   ) => Promise<{ description?: string; messages: PromptMessage[] }>;
 }
 
-export type PromptMessage = { role: 'user' | 'assistant'; content: { type: 'text'; text: string } };
+export type PromptMessage = { role: 'user' | 'assistant'; content: ContentBlock };
 
 export function registerResource<S>(
   server: McpServer,

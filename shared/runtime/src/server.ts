@@ -1,4 +1,4 @@
-import { type McpRequestContext, McpServer, type ServerContext } from '@modelcontextprotocol/server';
+import { type McpRequestContext, McpServer, type McpServerOptions, type ServerContext } from '@modelcontextprotocol/server';
 import { isToolError } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 import { DEFAULT_TOOLSETS, type Selection, selectTools, type Toolset } from './registry.js';
@@ -28,6 +28,13 @@ export interface ServerSpec<S> {
   /** Character budget applied to every tool result. */
   budget?: number;
   log?: Logger;
+  /**
+   * Direct access to each SDK instance after the runtime registered everything: for protocol
+   * features the runtime does not wrap (the conformance fixture uses it). Servers should not need it.
+   */
+  extend?: (server: McpServer, era: 'legacy' | 'modern') => void;
+  /** Extra SDK server options (e.g. a requestState verify hook); same caveat as `extend`. */
+  sdkOptions?: Partial<McpServerOptions>;
   /** Releases what `state` holds (pools, watchers); called once at shutdown. */
   close?: () => Promise<void>;
 }
@@ -58,10 +65,15 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
     const era = ctx.era ?? 'legacy';
     const server = new McpServer(
       { name: `bastion-${spec.name}`, version: spec.version },
-      { capabilities: capabilities(spec), ...(spec.instructions ? { instructions: spec.instructions } : {}) },
+      {
+        ...spec.sdkOptions,
+        capabilities: capabilities(spec),
+        ...(spec.instructions ? { instructions: spec.instructions } : {}),
+      },
     );
     const sandbox = new Sandbox(cliRoots, spec.sandbox);
-    // Only a 2025-era connection (stdio, in-memory) can ask the client for roots; HTTP is stateless.
+    // Only a 2025-era connection (stdio, an HTTP session) can ask the client for roots; a stateless
+    // request instance (requestInfo set) cannot.
     const connected = era === 'legacy' && !ctx.requestInfo;
     const rootsReady = connected ? followClientRoots(server, sandbox, cliRoots, log) : Promise.resolve();
     const base = (c: ServerContext): ToolContext<S> => ({
@@ -70,6 +82,7 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
       signal: c.mcpReq.signal,
       log,
       era,
+      progress: progressReporter(c),
     });
 
     for (const tool of tools) {
@@ -101,6 +114,15 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
     for (const resource of spec.resources ?? [])
       registerResource(server, resource, spec.state, sandbox, rootsReady);
     for (const prompt of spec.prompts ?? []) registerPrompt(server, prompt, spec.state, sandbox);
+    spec.extend?.(server, era);
+    // Tools, prompts and resource lists are fixed for the life of a process: say so, rather than
+    // the SDK's default of promising change notifications that never come.
+    const declared = server.server.getCapabilities();
+    server.server.registerCapabilities({
+      tools: { ...declared.tools, listChanged: false },
+      ...(declared.prompts ? { prompts: { ...declared.prompts, listChanged: false } } : {}),
+      ...(declared.resources ? { resources: { ...declared.resources, listChanged: false } } : {}),
+    });
     return server;
   };
 
@@ -128,6 +150,17 @@ function capabilities<S>(spec: ServerSpec<S>) {
     tools: {},
     ...(spec.resources?.length ? { resources: {} } : {}),
     ...(spec.prompts?.length ? { prompts: {} } : {}),
+  };
+}
+
+function progressReporter(c: ServerContext): ToolContext<unknown>['progress'] {
+  const token = c.mcpReq._meta?.progressToken;
+  return async (progress, total, message) => {
+    if (token === undefined) return;
+    await c.mcpReq.notify({
+      method: 'notifications/progress',
+      params: { progressToken: token, progress, ...(total === undefined ? {} : { total }), ...(message ? { message } : {}) },
+    });
   };
 }
 

@@ -23,6 +23,8 @@ export interface ToolContext<S = unknown> {
   signal: AbortSignal;
   log: Logger;
   era: 'legacy' | 'modern';
+  /** Reports progress when the client asked for it (a progressToken); a no-op otherwise. */
+  progress(progress: number, total?: number, message?: string): Promise<void>;
 }
 
 export type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;

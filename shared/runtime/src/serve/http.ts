@@ -1,11 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hostHeaderValidation, originValidation, toNodeHandler } from '@modelcontextprotocol/node';
-import { createMcpHandler } from '@modelcontextprotocol/server';
+import { hostHeaderValidation, originValidation, toNodeHandler, toWebRequest } from '@modelcontextprotocol/node';
+import { createMcpHandler, isLegacyRequest } from '@modelcontextprotocol/server';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { BastionServer } from '../server.js';
+import { LegacySessions, reply } from './legacy-sessions.js';
 
 export interface HttpOptions {
   host: string;
@@ -27,8 +28,11 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+const MAX_BODY = 4 * 1024 * 1024;
+
 /**
- * Serves Streamable HTTP at /mcp. Host and Origin are checked against the bound address (DNS
+ * Serves Streamable HTTP at /mcp: 2026-07-28 requests statelessly, 2025-era clients in sessions
+ * (those without a session id fall back to stateless serving). Host and Origin are checked against the bound address (DNS
  * rebinding); a non-loopback bind needs a bearer token, compared in constant time.
  */
 export async function serveHttp(server: BastionServer, options: HttpOptions): Promise<HttpHandle> {
@@ -46,18 +50,29 @@ export async function serveHttp(server: BastionServer, options: HttpOptions): Pr
   const handler = createMcpHandler((ctx) => server.factory(ctx), { onerror: (e) => log.debug('http', e) });
   const serve = toNodeHandler(handler, { onerror: (e) => log.warn('http handler', e) });
   const expected = token ? digest(token) : undefined;
+  const sessions = new LegacySessions({ create: () => server.factory({ era: 'legacy' }), log });
+
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const body = req.method === 'POST' ? await readJson(req) : undefined;
+    if (body === TOO_LARGE) return reply(res, 413, -32000, 'Request body too large.');
+    if (body === INVALID) return reply(res, 400, -32700, 'Parse error: the body is not JSON.');
+    const sessionId = header(req, 'mcp-session-id');
+    const legacy = await isLegacyRequest(await toWebRequest(req, body), body);
+    if (legacy && (sessionId || isInitialize(body))) return sessions.handle(req, res, body, sessionId);
+    return serve(req, res, body);
+  };
 
   const httpServer = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path !== '/mcp') return reply(res, 404, 'Not found: the MCP endpoint is /mcp.');
+    if (path !== '/mcp') return reply(res, 404, -32000, 'Not found: the MCP endpoint is /mcp.');
     if (!checkHost(req, res) || !checkOrigin(req, res)) return;
     if (expected && !bearerMatches(req.headers.authorization, expected)) {
       res.setHeader('WWW-Authenticate', 'Bearer');
-      return reply(res, 401, 'Missing or wrong bearer token.');
+      return reply(res, 401, -32000, 'Missing or wrong bearer token.');
     }
-    serve(req, res).catch((error: unknown) => {
+    route(req, res).catch((error: unknown) => {
       log.warn('http request failed', error);
-      if (!res.headersSent) reply(res, 500, 'Internal server error.');
+      if (!res.headersSent) reply(res, 500, -32603, 'Internal server error.');
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -70,6 +85,7 @@ export async function serveHttp(server: BastionServer, options: HttpOptions): Pr
   return {
     url,
     close: async () => {
+      await sessions.close();
       await handler.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
@@ -87,7 +103,30 @@ function bearerMatches(header: string | undefined, expected: Buffer): boolean {
   return match?.[1] !== undefined && timingSafeEqual(digest(match[1].trim()), expected);
 }
 
-function reply(res: http.ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }));
+const TOO_LARGE = Symbol('too large');
+const INVALID = Symbol('invalid');
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return TOO_LARGE;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return INVALID;
+  }
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function isInitialize(body: unknown): boolean {
+  const first = Array.isArray(body) ? body[0] : body;
+  return typeof first === 'object' && first !== null && (first as { method?: unknown }).method === 'initialize';
 }
