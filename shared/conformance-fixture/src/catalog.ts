@@ -1,6 +1,6 @@
-import { completable } from '@modelcontextprotocol/server';
 import type { PromptSpec, ResourceSpec } from '@bastion-mcp/runtime';
 import { z } from '@bastion-mcp/runtime';
+import { completable } from '@modelcontextprotocol/server';
 import { PNG } from './media.js';
 
 const textResource = (name: string, uri: string, body: string): ResourceSpec<unknown> => ({
@@ -28,7 +28,11 @@ export const resources: ResourceSpec<unknown>[] = [
     mimeType: 'application/json',
     description: 'Data for an id',
     read: async (uri, { id }) => [
-      { uri: uri.href, mimeType: 'application/json', text: JSON.stringify({ id, templateTest: true, data: `Data for ID: ${id}` }) },
+      {
+        uri: uri.href,
+        mimeType: 'application/json',
+        text: JSON.stringify({ id, templateTest: true, data: `Data for ID: ${id}` }),
+      },
     ],
   },
 ];
@@ -45,10 +49,14 @@ export const prompts: PromptSpec<unknown>[] = [
     name: 'test_prompt_with_arguments',
     description: 'A prompt with two arguments',
     args: z.object({
-      arg1: completable(z.string().describe('First argument'), (value) => ['test1', 'test2'].filter((v) => v.startsWith(value))),
+      arg1: completable(z.string().describe('First argument'), (value) =>
+        ['test1', 'test2'].filter((v) => v.startsWith(value)),
+      ),
       arg2: z.string().describe('Second argument'),
     }),
-    get: async ({ arg1, arg2 }) => ({ messages: [say(`Prompt with arguments: arg1='${arg1}', arg2='${arg2}'`)] }),
+    get: async ({ arg1, arg2 }) => ({
+      messages: [say(`Prompt with arguments: arg1='${arg1}', arg2='${arg2}'`)],
+    }),
   },
   {
     name: 'test_prompt_with_embedded_resource',
@@ -60,7 +68,11 @@ export const prompts: PromptSpec<unknown>[] = [
           role: 'user',
           content: {
             type: 'resource',
-            resource: { uri: String(resourceUri), mimeType: 'text/plain', text: 'Embedded resource content for testing.' },
+            resource: {
+              uri: String(resourceUri),
+              mimeType: 'text/plain',
+              text: 'Embedded resource content for testing.',
+            },
           },
         },
         say('Please process the embedded resource above.'),
@@ -71,7 +83,10 @@ export const prompts: PromptSpec<unknown>[] = [
     name: 'test_prompt_with_image',
     description: 'A prompt with an image',
     get: async () => ({
-      messages: [{ role: 'user', content: { type: 'image', data: PNG, mimeType: 'image/png' } }, say('Please analyze the image above.')],
+      messages: [
+        { role: 'user', content: { type: 'image', data: PNG, mimeType: 'image/png' } },
+        say('Please analyze the image above.'),
+      ],
     }),
   },
 ];

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type McpServer, inputRequired, inputResponse } from '@modelcontextprotocol/server';
 import { z } from '@bastion-mcp/runtime';
+import { inputRequired, inputResponse, type McpServer } from '@modelcontextprotocol/server';
 
 const done = (text: string) => ({ content: [{ type: 'text' as const, text }] });
 
@@ -26,8 +26,15 @@ const ENUMS_SCHEMA = {
         { const: 'value2', title: 'Second Option' },
       ],
     },
-    legacyEnum: { type: 'string' as const, enum: ['opt1', 'opt2', 'opt3'], enumNames: ['Option One', 'Option Two', 'Option Three'] },
-    untitledMulti: { type: 'array' as const, items: { type: 'string' as const, enum: ['option1', 'option2', 'option3'] } },
+    legacyEnum: {
+      type: 'string' as const,
+      enum: ['opt1', 'opt2', 'opt3'],
+      enumNames: ['Option One', 'Option Two', 'Option Three'],
+    },
+    untitledMulti: {
+      type: 'array' as const,
+      items: { type: 'string' as const, enum: ['option1', 'option2', 'option3'] },
+    },
     titledMulti: {
       type: 'array' as const,
       items: {
@@ -57,27 +64,42 @@ export function registerInteractive(server: McpServer): void {
     }
     return done('Logging complete.');
   };
-  server.registerTool('test_tool_with_logging', { description: 'Sends three log messages' }, (ctx) => logThree({}, ctx));
-  server.registerTool('test_logging_tool', { description: 'Logs only at the level the client asked for' }, (ctx) =>
+  server.registerTool('test_tool_with_logging', { description: 'Sends three log messages' }, (ctx) =>
     logThree({}, ctx),
+  );
+  server.registerTool(
+    'test_logging_tool',
+    { description: 'Logs only at the level the client asked for' },
+    (ctx) => logThree({}, ctx),
   );
 
   server.registerTool(
     'test_sampling',
-    { description: 'Asks the client to sample', inputSchema: z.object({ prompt: z.string().describe('The prompt') }) },
+    {
+      description: 'Asks the client to sample',
+      inputSchema: z.object({ prompt: z.string().describe('The prompt') }),
+    },
     async ({ prompt }, ctx) => {
       const answer = inputResponse(ctx.mcpReq.inputResponses, 'sample');
       if (answer.kind !== 'sampling') {
         const messages = [{ role: 'user' as const, content: { type: 'text' as const, text: prompt } }];
-        return inputRequired({ inputRequests: { sample: inputRequired.createMessage({ messages, maxTokens: 100 }) } });
+        return inputRequired({
+          inputRequests: { sample: inputRequired.createMessage({ messages, maxTokens: 100 }) },
+        });
       }
       const content = answer.result.content;
-      const text = !Array.isArray(content) && content.type === 'text' ? content.text : JSON.stringify(content);
+      const text =
+        !Array.isArray(content) && content.type === 'text' ? content.text : JSON.stringify(content);
       return done(`LLM response: ${text}`);
     },
   );
 
-  const elicit = (name: string, description: string, requestedSchema: object, message?: (args: Record<string, unknown>) => string) =>
+  const elicit = (
+    name: string,
+    description: string,
+    requestedSchema: object,
+    message?: (args: Record<string, unknown>) => string,
+  ) =>
     server.registerTool(
       name,
       { description, inputSchema: z.object({ message: z.string().optional().describe('What to ask') }) },
@@ -86,10 +108,14 @@ export function registerInteractive(server: McpServer): void {
         if (answer.kind !== 'elicit') {
           const text = message?.(args) ?? 'Please provide the requested information';
           return inputRequired({
-            inputRequests: { ask: inputRequired.elicit({ message: text, requestedSchema: requestedSchema as never }) },
+            inputRequests: {
+              ask: inputRequired.elicit({ message: text, requestedSchema: requestedSchema as never }),
+            },
           });
         }
-        return done(`User response: action=${answer.action}, content=${JSON.stringify(answer.content ?? {})}`);
+        return done(
+          `User response: action=${answer.action}, content=${JSON.stringify(answer.content ?? {})}`,
+        );
       },
     );
   elicit(

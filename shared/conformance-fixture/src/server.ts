@@ -1,4 +1,4 @@
-import { defineConfig, defineServer, type Logger, z, type ConfigOf } from '@bastion-mcp/runtime';
+import { type ConfigOf, defineConfig, defineServer, type Logger, z } from '@bastion-mcp/runtime';
 import { prompts, resources } from './catalog.js';
 import { contentTools } from './content-tools.js';
 import { registerInteractive } from './interactive.js';

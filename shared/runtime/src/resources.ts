@@ -1,8 +1,8 @@
 import { type McpServer, ResourceTemplate, type ServerContext } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 import { isToolError } from './errors.js';
-import type { Sandbox } from './sandbox/resolver.js';
 import type { ContentBlock } from './result.js';
+import type { Sandbox } from './sandbox/resolver.js';
 import type { AnyObjectSchema } from './tool.js';
 
 export interface ResourceContext<S> {

@@ -1,4 +1,9 @@
-import { type McpRequestContext, McpServer, type McpServerOptions, type ServerContext } from '@modelcontextprotocol/server';
+import {
+  type McpRequestContext,
+  McpServer,
+  type McpServerOptions,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
 import { isToolError } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 import { DEFAULT_TOOLSETS, type Selection, selectTools, type Toolset } from './registry.js';
@@ -159,7 +164,12 @@ function progressReporter(c: ServerContext): ToolContext<unknown>['progress'] {
     if (token === undefined) return;
     await c.mcpReq.notify({
       method: 'notifications/progress',
-      params: { progressToken: token, progress, ...(total === undefined ? {} : { total }), ...(message ? { message } : {}) },
+      params: {
+        progressToken: token,
+        progress,
+        ...(total === undefined ? {} : { total }),
+        ...(message ? { message } : {}),
+      },
     });
   };
 }

@@ -1,7 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hostHeaderValidation, originValidation, toNodeHandler, toWebRequest } from '@modelcontextprotocol/node';
+import {
+  hostHeaderValidation,
+  originValidation,
+  toNodeHandler,
+  toWebRequest,
+} from '@modelcontextprotocol/node';
 import { createMcpHandler, isLegacyRequest } from '@modelcontextprotocol/server';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -128,5 +133,7 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
 
 function isInitialize(body: unknown): boolean {
   const first = Array.isArray(body) ? body[0] : body;
-  return typeof first === 'object' && first !== null && (first as { method?: unknown }).method === 'initialize';
+  return (
+    typeof first === 'object' && first !== null && (first as { method?: unknown }).method === 'initialize'
+  );
 }

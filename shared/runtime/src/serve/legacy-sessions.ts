@@ -33,7 +33,12 @@ export class LegacySessions {
   }
 
   /** Answers a request that carries a session id, or opens a session for an initialize. */
-  async handle(req: IncomingMessage, res: ServerResponse, body: unknown, sessionId: string | undefined): Promise<void> {
+  async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: unknown,
+    sessionId: string | undefined,
+  ): Promise<void> {
     if (sessionId) {
       const session = this.#sessions.get(sessionId);
       if (!session) return reply(res, 404, -32001, 'Session not found: initialize a new session.');

