@@ -10,7 +10,8 @@ function request(
   url: string,
   headers: Record<string, string>,
   path = '/mcp',
-): Promise<{ status: number; body: string }> {
+  method = 'POST',
+): Promise<{ status: number; body: string; session?: string }> {
   const { port } = new URL(url);
   const body = JSON.stringify({
     jsonrpc: '2.0',
@@ -24,7 +25,7 @@ function request(
         host: '127.0.0.1',
         port,
         path,
-        method: 'POST',
+        method,
         headers: {
           'content-type': 'application/json',
           accept: 'application/json, text/event-stream',
@@ -36,11 +37,17 @@ function request(
         res.on('data', (c) => {
           data += c;
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: data,
+            session: res.headers['mcp-session-id'] as string,
+          }),
+        );
       },
     );
     req.on('error', reject);
-    req.end(body);
+    req.end(method === 'POST' ? body : undefined);
   });
 }
 
@@ -65,6 +72,16 @@ describe('Streamable HTTP on loopback', () => {
     ['[::1] Host', { host: '[::1]:9' }, 200],
   ])('answers %s (%j) with %i', async (_label, headers, status) => {
     expect((await request(handle.url, headers)).status).toBe(status);
+  });
+
+  it('keeps 2025-era clients in sessions: initialize opens one, an unknown id is 404', async () => {
+    const opened = await request(handle.url, {});
+    expect(opened.status).toBe(200);
+    expect(opened.session).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await request(handle.url, { 'mcp-session-id': 'not-a-session' })).status).toBe(404);
+    const session = { 'mcp-session-id': opened.session as string, 'mcp-protocol-version': '2025-11-25' };
+    expect((await request(handle.url, session, '/mcp', 'DELETE')).status).toBe(200);
+    expect((await request(handle.url, session)).status).toBe(404);
   });
 
   it('serves only /mcp', async () => {
