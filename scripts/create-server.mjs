@@ -26,7 +26,8 @@ if (fs.existsSync(target)) {
 
 const pascal = name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c) => c.toUpperCase());
 const rename = (text) => text.replaceAll('template', name).replaceAll('Template', pascal);
-const skip = new Set(['node_modules', 'dist', '.turbo']);
+// create-server.test.ts tests this script; it belongs to the template alone.
+const skip = new Set(['node_modules', 'dist', '.turbo', 'create-server.test.ts']);
 
 function copy(from, to) {
   fs.mkdirSync(to, { recursive: true });

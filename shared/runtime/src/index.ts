@@ -24,6 +24,7 @@ export {
   untrusted,
 } from './result.js';
 export { atomicWrite } from './sandbox/atomic.js';
+export { fsError } from './sandbox/fs-errors.js';
 export { containingRoot, isWithin, normalizePath } from './sandbox/paths.js';
 export { type Resolved, realpathDeep, realRoots, Sandbox, type SandboxOptions } from './sandbox/resolver.js';
 export { clientRootPaths, narrowRoots } from './sandbox/roots.js';

@@ -6,8 +6,11 @@ import { containingRoot, normalizePath } from './paths.js';
 const MAX_LINK_HOPS = 40;
 
 export interface SandboxOptions {
-  /** Extra refusal on top of containment (e.g. a deny list), checked on the real path. */
-  isDenied?: (realPath: string) => boolean;
+  /**
+   * Extra refusal on top of containment (e.g. a deny list): called with a path and the root it
+   * lies in, for the real path and, when it differs, for the path as typed.
+   */
+  isDenied?: (path: string, root: string) => boolean;
   /** How to tell the operator to configure roots when there are none. */
   noRootsHint?: string;
 }
@@ -54,7 +57,11 @@ export class Sandbox {
         `Use a path inside: ${roots.join(', ')}.`,
       );
     }
-    if (this.#options.isDenied?.(real) || (real !== lexical && this.#options.isDenied?.(lexical))) {
+    const lexicalRoot = real === lexical ? undefined : containingRoot(roots, lexical);
+    if (
+      this.#options.isDenied?.(real, root) ||
+      (lexicalRoot && this.#options.isDenied?.(lexical, lexicalRoot))
+    ) {
       throw accessDenied(
         `${lexical} matches this server's deny list.`,
         'Choose another file; denied paths cannot be read, listed or written.',
@@ -65,7 +72,8 @@ export class Sandbox {
 
   /** Is an already-real path (e.g. from a directory walk) allowed? */
   allows(realPath: string): boolean {
-    return containingRoot(this.#roots, realPath) !== undefined && !this.#options.isDenied?.(realPath);
+    const root = containingRoot(this.#roots, realPath);
+    return root !== undefined && !this.#options.isDenied?.(realPath, root);
   }
 
   /** Re-checks a parent directory right before a write lands, narrowing the window for a swapped symlink. */
