@@ -11,7 +11,7 @@ describe('the published bin', () => {
   it('runs over stdio from the build', async () => {
     const dir = await tempDir();
     const client = await spawnBin(path.join(pkgDir, 'dist/index.js'), [dir]);
-    expect(client.textOf(await client.call('greet', { name: 'bin' }))).toBe('Hello, bin!');
+    expect(client.textOf(await client.call('list_allowed_directories'))).toBe(`Allowed directories:\n${dir}`);
     await client.close();
   });
 
@@ -25,7 +25,7 @@ describe('the published bin', () => {
     const bin = path.join(out, 'package', manifest.bin['mcp-server-filesystem']);
     expect((await fs.readFile(bin, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
     const client = await spawnBin(bin, [out]);
-    expect(client.textOf(await client.call('greet', { name: 'tarball' }))).toBe('Hello, tarball!');
+    expect(client.textOf(await client.call('list_allowed_directories'))).toBe(`Allowed directories:\n${out}`);
     await client.close();
   });
 });

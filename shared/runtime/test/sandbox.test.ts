@@ -189,3 +189,27 @@ describe('narrowRoots never widens', () => {
     expect(narrowRoots(cli, client)).toEqual(expected);
   });
 });
+
+describe('Sandbox.resolveEntry does not follow the last component', () => {
+  it('returns a symlink itself (inside), refuses one whose parent leads outside, and applies the deny list', async () => {
+    const base = await tempDir();
+    const root = path.join(base, 'root');
+    await fs.mkdir(path.join(root, 'sub'), { recursive: true });
+    await fs.symlink('/etc/passwd', path.join(root, 'link-out'));
+    await fs.symlink(base, path.join(root, 'up'));
+    await fs.writeFile(path.join(root, '.env'), 'x');
+    const sandbox = new Sandbox([root], { isDenied: (p) => p.endsWith('.env') });
+    expect(await sandbox.resolveEntry(path.join(root, 'link-out'))).toEqual({
+      path: path.join(root, 'link-out'),
+      root,
+      exists: true,
+    });
+    expect((await sandbox.resolveEntry('sub/new.txt')).exists).toBe(false);
+    await expect(sandbox.resolveEntry(path.join(root, 'up', 'x'))).rejects.toThrow(
+      /outside the allowed directories/,
+    );
+    await expect(sandbox.resolveEntry(`${root}2/x`)).rejects.toThrow(/outside the allowed directories/);
+    await expect(sandbox.resolveEntry(path.join(root, '.env'))).rejects.toThrow(/deny list/);
+    await expect(sandbox.resolveEntry(root)).resolves.toMatchObject({ path: root });
+  });
+});

@@ -70,6 +70,37 @@ export class Sandbox {
     return { path: real, root, exists };
   }
 
+  /**
+   * Like `resolve`, but the last path component is not followed: for operations on a directory
+   * entry itself (move, delete), so a symlink is moved or removed, never its target.
+   */
+  async resolveEntry(input: string): Promise<Resolved> {
+    const roots = this.#requireRoots();
+    const lexical = normalizePath(input, { base: roots[0] });
+    const parent = path.dirname(lexical);
+    if (parent === lexical) return this.resolve(input);
+    const { real } = await realpathDeep(parent);
+    const entry = path.join(real, path.basename(lexical));
+    const root = containingRoot(roots, entry);
+    if (!root) {
+      throw accessDenied(
+        `${lexical} is outside the allowed directories.`,
+        `Use a path inside: ${roots.join(', ')}.`,
+      );
+    }
+    if (this.#options.isDenied?.(entry, root)) {
+      throw accessDenied(
+        `${lexical} matches this server's deny list.`,
+        'Choose another path; denied paths cannot be changed.',
+      );
+    }
+    const exists = await fs.lstat(entry).then(
+      () => true,
+      () => false,
+    );
+    return { path: entry, root, exists };
+  }
+
   /** Is an already-real path (e.g. from a directory walk) allowed? */
   allows(realPath: string): boolean {
     const root = containingRoot(this.#roots, realPath);
