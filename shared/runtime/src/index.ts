@@ -12,7 +12,13 @@ export * from './errors.js';
 export { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
 export { cursorField, decodeCursor, encodeCursor, type Page, paginate } from './pagination.js';
 export { DEFAULT_TOOLSETS, type Selection, selectTools, type Toolset } from './registry.js';
-export type { ListedResource, PromptSpec, ResourceContents, ResourceSpec } from './resources.js';
+export type {
+  ListedResource,
+  PromptSpec,
+  ResourceContents,
+  ResourceContext,
+  ResourceSpec,
+} from './resources.js';
 export {
   applyBudget,
   type ContentBlock,

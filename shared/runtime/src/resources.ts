@@ -36,6 +36,8 @@ export interface ResourceSpec<S> {
     variables: Record<string, string | string[]>,
     ctx: ResourceContext<S>,
   ) => Promise<ResourceContents[]>;
+  /** Calls onChange when the resource changes; returns how to stop. Enables resource subscriptions. */
+  watch?: (uri: URL, ctx: ResourceContext<S>, onChange: () => void) => Promise<() => void | Promise<void>>;
 }
 
 export interface PromptSpec<S> {
@@ -57,6 +59,7 @@ export function registerResource<S>(
   state: S,
   sandbox: Sandbox,
   ready: Promise<void>,
+  onRead: (uri: string, ctx: ResourceContext<S>) => void = () => {},
 ): void {
   const meta = {
     ...(spec.title ? { title: spec.title } : {}),
@@ -67,7 +70,10 @@ export function registerResource<S>(
   const read = async (uri: URL, variables: Record<string, string | string[]>, c: ServerContext) => {
     await ready;
     try {
-      return { contents: await spec.read(uri, variables, context(c)) };
+      const ctx = context(c);
+      const contents = await spec.read(uri, variables, ctx);
+      onRead(uri.href, ctx);
+      return { contents };
     } catch (error) {
       // Resource reads have no isError form: a ToolError's text becomes the protocol error message.
       throw isToolError(error) ? new Error(error.toText()) : error;

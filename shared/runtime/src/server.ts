@@ -11,6 +11,7 @@ import { type PromptSpec, type ResourceSpec, registerPrompt, registerResource } 
 import { applyBudget, type ToolResult } from './result.js';
 import { Sandbox, type SandboxOptions } from './sandbox/resolver.js';
 import { clientRootPaths, narrowRoots } from './sandbox/roots.js';
+import { Subscriptions, type UpdateSink } from './subscriptions.js';
 import type { Tool, ToolContext } from './tool.js';
 
 export const DEFAULT_BUDGET = 60_000;
@@ -52,6 +53,8 @@ export interface BastionServer {
   readonly tools: readonly Tool<never>[];
   /** Builds one SDK instance for one connection (stdio) or one request (HTTP). */
   factory(ctx?: Partial<McpRequestContext>): McpServer;
+  /** Adds where 2026-era resource updates go (the HTTP handler's listen bus); returns a remover. */
+  addUpdateSink(sink: UpdateSink): () => void;
   /** Resolves when no tool call is running. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -62,6 +65,7 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
   const log = spec.log ?? createLogger(spec.name, 'silent');
   const budget = spec.budget ?? DEFAULT_BUDGET;
   const cliRoots = spec.roots ?? [];
+  const subscriptions = new Subscriptions(spec.resources ?? [], log);
   let running = 0;
   let wake: (() => void) | undefined;
   let closed = false;
@@ -116,8 +120,27 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
         );
       }
     }
-    for (const resource of spec.resources ?? [])
-      registerResource(server, resource, spec.state, sandbox, rootsReady);
+    const resourceCtx = { state: spec.state, sandbox, signal: new AbortController().signal };
+    const onRead = era === 'modern' ? subscriptions.watchRead.bind(subscriptions) : undefined;
+    for (const resource of spec.resources ?? []) {
+      registerResource(server, resource, spec.state, sandbox, rootsReady, onRead);
+    }
+    if (subscriptions.enabled) {
+      server.server.registerCapabilities({ resources: { subscribe: true } });
+      if (connected) subscriptions.attachLegacy(server, resourceCtx);
+      // A 2026-era stdio instance lives as long as its connection: its notifications reach the
+      // entry's listen router. (HTTP adds the handler's bus as a sink instead.)
+      if (era === 'modern' && !ctx.requestInfo) {
+        const remove = subscriptions.addSink(
+          (uri) => void server.server.sendResourceUpdated({ uri }).catch(() => {}),
+        );
+        const previous = server.server.onclose;
+        server.server.onclose = () => {
+          previous?.();
+          remove();
+        };
+      }
+    }
     for (const prompt of spec.prompts ?? []) registerPrompt(server, prompt, spec.state, sandbox);
     spec.extend?.(server, era);
     // Tools, prompts and resource lists are fixed for the life of a process: say so, rather than
@@ -136,6 +159,7 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
     version: spec.version,
     tools: tools as readonly Tool<never>[],
     factory,
+    addUpdateSink: (sink) => subscriptions.addSink(sink),
     idle: () =>
       running === 0
         ? Promise.resolve()
@@ -145,6 +169,7 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
     close: async () => {
       if (closed) return;
       closed = true;
+      await subscriptions.close();
       await spec.close?.();
     },
   };

@@ -53,6 +53,7 @@ export async function serveHttp(server: BastionServer, options: HttpOptions): Pr
   const checkHost = allowed ? hostHeaderValidation(allowed) : () => true;
   const checkOrigin = allowed ? originValidation(allowed) : () => true;
   const handler = createMcpHandler((ctx) => server.factory(ctx), { onerror: (e) => log.debug('http', e) });
+  const removeSink = server.addUpdateSink((uri) => handler.notify.resourceUpdated(uri));
   const serve = toNodeHandler(handler, { onerror: (e) => log.warn('http handler', e) });
   const expected = token ? digest(token) : undefined;
   const sessions = new LegacySessions({ create: () => server.factory({ era: 'legacy' }), log });
@@ -90,6 +91,7 @@ export async function serveHttp(server: BastionServer, options: HttpOptions): Pr
   return {
     url,
     close: async () => {
+      removeSink();
       await sessions.close();
       await handler.close();
       httpServer.closeAllConnections();

@@ -52,9 +52,13 @@ export async function connect(server: BastionServer, options: ConnectOptions = {
     closeServer = () => instance.close();
   } else {
     const handler = createMcpHandler((ctx) => server.factory(ctx));
+    const removeSink = server.addUpdateSink((uri) => handler.notify.resourceUpdated(uri));
     const fetch = (url: string | URL, init?: RequestInit) => handler.fetch(new Request(url, init));
     await client.connect(new StreamableHTTPClientTransport(new URL('http://127.0.0.1/mcp'), { fetch }));
-    closeServer = () => handler.close();
+    closeServer = async () => {
+      removeSink();
+      await handler.close();
+    };
   }
   return wrap(
     client,
