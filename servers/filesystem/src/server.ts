@@ -1,6 +1,7 @@
 import { type ConfigOf, defineConfig, defineServer, type Logger, z } from '@bastion-mcp/runtime';
 import pkg from '../package.json' with { type: 'json' };
 import { DEFAULT_DENY, denyMatcher } from './lib/deny.js';
+import { fileResource } from './resources/files.js';
 import type { FsState } from './tool.js';
 import * as tools from './tools/index.js';
 
@@ -41,6 +42,7 @@ export function createServer(config: FsConfig, log?: Logger) {
       'Reads and writes files inside the allowed directories only (call list_allowed_directories first). ' +
       'Paths may be absolute or relative to the first allowed directory.',
     tools: Object.values(tools),
+    resources: [fileResource],
     toolsets: TOOLSETS,
     state,
     roots: config.roots,

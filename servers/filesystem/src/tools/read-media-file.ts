@@ -1,26 +1,8 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fsError, invalidInput, tooLarge, z } from '@bastion-mcp/runtime';
+import { mimeTypeOf } from '../lib/mime.js';
 import { tool } from '../tool.js';
-
-const MIME: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.bmp': 'image/bmp',
-  '.svg': 'image/svg+xml',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-  '.ogg': 'audio/ogg',
-  '.flac': 'audio/flac',
-  '.m4a': 'audio/mp4',
-  '.pdf': 'application/pdf',
-  '.zip': 'application/zip',
-  '.json': 'application/json',
-};
 
 export const readMediaFile = tool({
   name: 'read_media_file',
@@ -44,7 +26,7 @@ export const readMediaFile = tool({
       );
     }
     const data = (await fs.readFile(file)).toString('base64');
-    const mimeType = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const mimeType = mimeTypeOf(file);
     if (mimeType.startsWith('image/')) return { content: [{ type: 'image', data, mimeType }] };
     if (mimeType.startsWith('audio/')) return { content: [{ type: 'audio', data, mimeType }] };
     return {
