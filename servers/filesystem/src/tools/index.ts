@@ -10,3 +10,5 @@ export { listDirectoryWithSizes } from './list-directory-with-sizes.js';
 export { moveFile } from './move-file.js';
 export { readMediaFile } from './read-media-file.js';
 export { writeFile } from './write-file.js';
+export { readMultipleFiles } from './read-multiple-files.js';
+export { readTextFile } from './read-text-file.js';
