@@ -12,3 +12,4 @@ export { readMediaFile } from './read-media-file.js';
 export { writeFile } from './write-file.js';
 export { readMultipleFiles } from './read-multiple-files.js';
 export { readTextFile } from './read-text-file.js';
+export { editFile } from './edit-file.js';
