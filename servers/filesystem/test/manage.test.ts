@@ -101,7 +101,7 @@ describe('writing', () => {
     await client.close();
   });
 
-  it('move_file renames, refuses to overwrite, and moves a symlink itself', async () => {
+  it('move_file renames, refuses to overwrite, moves a symlink itself, refuses one leading out', async () => {
     const { root, base } = await workspace();
     const client = await fsClient([root]);
     await client.call('move_file', { source: 'a.txt', destination: 'docs/a2.txt' });
@@ -109,8 +109,11 @@ describe('writing', () => {
     const clash = await client.call('move_file', { source: 'docs/a2.txt', destination: 'docs/b.md' });
     expect(client.textOf(clash)).toMatch(/^\[conflict\] .*b\.md already exists/);
     expect(await fs.readFile(path.join(root, 'docs/b.md'), 'utf8')).toBe('# b\n');
-    await client.call('move_file', { source: 'out-link', destination: 'renamed-link' });
+    await client.call('move_file', { source: 'docs-link', destination: 'renamed-link' });
     expect((await fs.lstat(path.join(root, 'renamed-link'))).isSymbolicLink()).toBe(true);
+    expect(await fs.readFile(path.join(root, 'renamed-link/a2.txt'), 'utf8')).toBe('alpha\n');
+    const outward = await client.call('move_file', { source: 'out-link', destination: 'renamed-out' });
+    expect(client.textOf(outward)).toMatch(/^\[access_denied\]/);
     expect(await fs.readdir(path.join(base, 'outside'))).toEqual(['secret.txt']);
     expect(client.textOf(await client.call('move_file', { source: root, destination: `${root}/x` }))).toMatch(
       /^\[access_denied\]/,

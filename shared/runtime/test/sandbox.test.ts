@@ -191,7 +191,7 @@ describe('narrowRoots never widens', () => {
 });
 
 describe('Sandbox.resolveEntry does not follow the last component', () => {
-  it('returns a symlink itself (inside), refuses one whose parent leads outside, and applies the deny list', async () => {
+  it('returns a symlink itself when its target is inside, refuses one leading out or whose parent leads out', async () => {
     const base = await tempDir();
     const root = path.join(base, 'root');
     await fs.mkdir(path.join(root, 'sub'), { recursive: true });
@@ -199,11 +199,15 @@ describe('Sandbox.resolveEntry does not follow the last component', () => {
     await fs.symlink(base, path.join(root, 'up'));
     await fs.writeFile(path.join(root, '.env'), 'x');
     const sandbox = new Sandbox([root], { isDenied: (p) => p.endsWith('.env') });
-    expect(await sandbox.resolveEntry(path.join(root, 'link-out'))).toEqual({
-      path: path.join(root, 'link-out'),
+    await fs.symlink(path.join(root, 'sub'), path.join(root, 'link-in'));
+    expect(await sandbox.resolveEntry(path.join(root, 'link-in'))).toEqual({
+      path: path.join(root, 'link-in'),
       root,
       exists: true,
     });
+    await expect(sandbox.resolveEntry(path.join(root, 'link-out'))).rejects.toThrow(
+      /outside the allowed directories/,
+    );
     expect((await sandbox.resolveEntry('sub/new.txt')).exists).toBe(false);
     await expect(sandbox.resolveEntry(path.join(root, 'up', 'x'))).rejects.toThrow(
       /outside the allowed directories/,

@@ -72,7 +72,8 @@ export class Sandbox {
 
   /**
    * Like `resolve`, but the last path component is not followed: for operations on a directory
-   * entry itself (move, delete), so a symlink is moved or removed, never its target.
+   * entry itself (move, delete), so a symlink is moved or removed, never its target. A symlink
+   * whose target is outside or denied is refused like the target itself.
    */
   async resolveEntry(input: string): Promise<Resolved> {
     const roots = this.#requireRoots();
@@ -94,11 +95,11 @@ export class Sandbox {
         'Choose another path; denied paths cannot be changed.',
       );
     }
-    const exists = await fs.lstat(entry).then(
-      () => true,
-      () => false,
-    );
-    return { path: entry, root, exists };
+    const stat = await fs.lstat(entry).catch(() => undefined);
+    // The link itself is what gets moved or removed, but one leading outside (or to a denied
+    // file) is refused all the same: the sandbox never acts on what it would not let you read.
+    if (stat?.isSymbolicLink()) await this.resolve(entry);
+    return { path: entry, root, exists: stat !== undefined };
   }
 
   /** Is an already-real path (e.g. from a directory walk) allowed? */
