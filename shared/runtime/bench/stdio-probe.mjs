@@ -44,7 +44,7 @@ export function startServer(bin, args, env = process.env) {
       child.once('exit', resolve);
       child.stdin.end();
     });
-  return { request, initialize, stop };
+  return { request, initialize, stop, pid: child.pid };
 }
 
 /** Spawn to the first tools/list answer, in milliseconds. */

@@ -17,9 +17,12 @@ export function denyMatcher(globs: readonly string[]): (path: string, root: stri
     globs.filter((g) => g.includes('/')),
     { dot: true },
   );
+  // Called for every entry of every walk, so no path.relative: the target always lies in root.
   return (target, root) => {
-    const relative = path.relative(root, target).split(path.sep).join('/');
-    if (relative === '') return false;
-    return byPath(relative) || relative.split('/').some((segment) => byName(segment));
+    if (target.length <= root.length) return false;
+    const relative = target.slice(root.endsWith(path.sep) ? root.length : root.length + 1);
+    if (byPath(relative)) return true;
+    for (const segment of relative.split('/')) if (byName(segment)) return true;
+    return false;
   };
 }

@@ -1,24 +1,31 @@
+import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { onTestFinished } from 'vitest';
 
-const created: string[] = [];
-let hooked = false;
+const leftover = new Set<string>();
+let exitHooked = false;
 
 /**
- * A fresh temp directory (its real path, so symlinked /tmp setups compare equal), removed when the
- * test file finishes. `files` maps relative paths to contents; folders are created as needed.
+ * A fresh temp directory (its real path, so symlinked /tmp setups compare equal). Made inside a
+ * test, it is removed when that test finishes; made elsewhere (beforeAll, module scope), when the
+ * test process exits. `files` maps relative paths to contents; folders are created as needed.
  */
 export async function tempDir(files: Record<string, string> = {}, prefix = 'bastion-'): Promise<string> {
-  if (!hooked) {
-    hooked = true;
-    afterAll(async () => {
-      await Promise.all(created.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true })));
-    });
-  }
   const dir = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), prefix)));
-  created.push(dir);
+  try {
+    onTestFinished(() => fs.rm(dir, { recursive: true, force: true }));
+  } catch {
+    // Not inside a test: fall back to removing it when the worker exits.
+    leftover.add(dir);
+    if (!exitHooked) {
+      exitHooked = true;
+      process.once('exit', () => {
+        for (const d of leftover) rmSync(d, { recursive: true, force: true });
+      });
+    }
+  }
   for (const [relative, content] of Object.entries(files)) {
     const target = path.join(dir, relative);
     await fs.mkdir(path.dirname(target), { recursive: true });
