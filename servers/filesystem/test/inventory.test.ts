@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inventoryProblems, toolSnapshotProblems } from '@bastion-mcp/runtime/testing';
@@ -22,6 +23,11 @@ const READ = [
 const WRITE = ['copy_file', 'create_directory', 'edit_file', 'move_file', 'write_file'];
 
 describe('filesystem inventory', () => {
+  it('has the generated tool table in its README', () => {
+    const script = path.resolve(here, '../../../scripts/tool-table.mjs');
+    execFileSync(process.execPath, [script, path.resolve(here, '..'), '--check'], { stdio: 'pipe' });
+  });
+
   it('every tool is complete and matches its schema snapshot', async () => {
     expect(inventoryProblems(fsServer(['--toolsets', 'all']))).toEqual([]);
     expect(await toolSnapshotProblems(fsServer(['--toolsets', 'all']), here)).toEqual([]);

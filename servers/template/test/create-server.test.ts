@@ -12,7 +12,7 @@ describe('pnpm create-server', () => {
   it('copies the template into a new package that builds and passes its tests', async () => {
     // Mirror the repo layout (servers/<name> beside tsconfig.base.json) in a temp dir.
     const repo = await tempDir();
-    for (const shared of ['tsconfig.base.json', 'pnpm-workspace.yaml', 'shared']) {
+    for (const shared of ['tsconfig.base.json', 'pnpm-workspace.yaml', 'shared', 'scripts']) {
       await fs.symlink(path.resolve(pkgDir, '../..', shared), path.join(repo, shared));
     }
     const into = path.join(repo, 'servers');

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,11 @@ function server(argv: string[] = []) {
 }
 
 describe('template inventory', () => {
+  it('has the generated tool table in its README', () => {
+    const script = path.resolve(here, '../../../scripts/tool-table.mjs');
+    execFileSync(process.execPath, [script, path.resolve(here, '..'), '--check'], { stdio: 'pipe' });
+  });
+
   it('every tool is complete, and the schemas match the snapshots', async () => {
     expect(inventoryProblems(server(['--toolsets', 'all']))).toEqual([]);
     expect(await toolSnapshotProblems(server(['--toolsets', 'all']), here)).toEqual([]);
