@@ -181,6 +181,11 @@ describe('read_media_file', () => {
     const client = await fsClient([root, '--max-file-size', '1000']);
     const image = await client.call('read_media_file', { path: 'dot.png' });
     expect(image.content[0]).toEqual({ type: 'image', mimeType: 'image/png', data: png.toString('base64') });
+    expect(image.structuredContent).toEqual({
+      path: path.join(root, 'dot.png'),
+      mimeType: 'image/png',
+      bytes: png.length,
+    });
     const other = await client.call('read_media_file', { path: 'a.txt' });
     expect(other.content[0]).toMatchObject({
       type: 'resource',

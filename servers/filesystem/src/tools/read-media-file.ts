@@ -13,6 +13,11 @@ export const readMediaFile = tool({
   input: z.object({
     path: z.string().describe('File path: absolute, or relative to the first allowed directory'),
   }),
+  output: z.object({
+    path: z.string().describe('The real path read'),
+    mimeType: z.string().describe('MIME type, from the file extension'),
+    bytes: z.number().describe('File size'),
+  }),
   async handle(input, ctx) {
     const { path: file } = await ctx.sandbox.resolve(input.path);
     const stat = await fs.stat(file).catch((error: unknown) => {
@@ -27,10 +32,12 @@ export const readMediaFile = tool({
     }
     const data = (await fs.readFile(file)).toString('base64');
     const mimeType = mimeTypeOf(file);
-    if (mimeType.startsWith('image/')) return { content: [{ type: 'image', data, mimeType }] };
-    if (mimeType.startsWith('audio/')) return { content: [{ type: 'audio', data, mimeType }] };
-    return {
-      content: [{ type: 'resource', resource: { uri: pathToFileURL(file).href, mimeType, blob: data } }],
-    };
+    const structuredContent = { path: file, mimeType, bytes: stat.size };
+    if (mimeType.startsWith('image/'))
+      return { content: [{ type: 'image', data, mimeType }], structuredContent };
+    if (mimeType.startsWith('audio/'))
+      return { content: [{ type: 'audio', data, mimeType }], structuredContent };
+    const resource = { uri: pathToFileURL(file).href, mimeType, blob: data };
+    return { content: [{ type: 'resource', resource }], structuredContent };
   },
 });
