@@ -1,4 +1,4 @@
 import { runMain } from '@bastion-mcp/runtime';
 import { configSpec, createServer } from './server.js';
 
-await runMain(configSpec, createServer);
+void runMain(configSpec, createServer);

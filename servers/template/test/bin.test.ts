@@ -15,6 +15,29 @@ describe('the published bin', () => {
     await client.close();
   });
 
+  it('keeps a compile cache in a private folder and ignores one others could have written', async () => {
+    const home = await tempDir();
+    const bin = path.join(pkgDir, 'dist/index.js');
+    const run = (env: Record<string, string>) =>
+      execFileSync(process.execPath, [bin, '--version'], {
+        env: { ...process.env, XDG_CACHE_HOME: home, ...env },
+      });
+    run({ BASTION_NO_COMPILE_CACHE: '1' });
+    await expect(fs.readdir(path.join(home, 'bastion-mcp'))).rejects.toThrow();
+    run({});
+    const dir = path.join(home, 'bastion-mcp');
+    const [name] = await fs.readdir(dir);
+    const cache = path.join(dir, name as string);
+    expect((await fs.stat(dir)).mode & 0o777).toBe(0o700);
+    expect((await fs.stat(cache)).mode & 0o777).toBe(0o600);
+    const first = (await fs.stat(cache)).mtimeMs;
+    run({});
+    expect((await fs.stat(cache)).mtimeMs).toBe(first); // trusted and accepted: not rewritten
+    await fs.chmod(dir, 0o777);
+    run({});
+    expect((await fs.stat(cache)).mtimeMs).not.toBe(first); // not trusted: compiled afresh and replaced
+  });
+
   it('runs from the packed tarball with no dependencies to install', async () => {
     const out = await tempDir();
     execFileSync('pnpm', ['pack', '--pack-destination', out], { cwd: pkgDir, stdio: 'pipe' });

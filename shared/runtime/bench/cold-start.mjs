@@ -19,9 +19,12 @@ const runs = Number(process.env.BENCH_RUNS ?? 20);
 
 // This machine sets NODE_EXTRA_CA_CERTS, which adds a fixed cost to every Node start (both
 // servers pay it). Both rows are printed: as the machine runs, and without that fixed cost.
+// Bastion bins keep V8's compile cache per user; the first start after an install has none, so
+// that case is measured too (BASTION_NO_COMPILE_CACHE=1).
 const environments = [
   ['cold start (env as is)', process.env],
   ['cold start (no NODE_EXTRA_CA_CERTS)', { ...process.env, NODE_EXTRA_CA_CERTS: '' }],
+  ['cold start, first run (no compile cache)', { ...process.env, BASTION_NO_COMPILE_CACHE: '1' }],
 ];
 const ms = (v) => `${v.toFixed(1)} ms`;
 const row = (measure, a, b, target, limit) => ({

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Bundles a server's bin into one ESM file with a shebang, so `npx` installs little and Node loads
-// one file. Packages in the server's `dependencies` stay external (heavy ones load lazily).
+// Bundles a server's bin: dist/server.cjs holds the whole server (one file, so `npx` installs little
+// and Node reads one file), dist/index.js is the small loader that runs it through V8's code cache.
+// Packages in the server's `dependencies` stay external (heavy ones load lazily).
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -8,7 +9,8 @@ import { build } from 'esbuild';
 
 const dir = process.cwd();
 const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-const outfile = path.join(dir, 'dist', 'index.js');
+const outfile = path.join(dir, 'dist', 'server.cjs');
+const loader = path.join(dir, 'dist', 'index.js');
 
 // zod's classic namespace re-exports ~40 locales (260 kB); Bastion speaks English only, and the
 // bin's start-up time is dominated by compiling the bundle.
@@ -77,14 +79,15 @@ await build({
   outfile,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  // CommonJS because only a classic script can be compiled with V8's cached data on Node 20.
+  format: 'cjs',
   target: 'node20',
   minify: true,
   legalComments: 'none',
   external: Object.keys(pkg.dependencies ?? {}),
-  banner: {
-    js: "#!/usr/bin/env node\nimport{createRequire as __bastionRequire}from'node:module';const require=__bastionRequire(import.meta.url);",
-  },
+  define: { 'import.meta.url': '__bastionModuleUrl' },
+  banner: { js: "var __bastionModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
-fs.chmodSync(outfile, 0o755);
+fs.copyFileSync(new URL('./loader.mjs', import.meta.url), loader);
+fs.chmodSync(loader, 0o755);
