@@ -106,12 +106,13 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
           if (--running === 0) wake?.();
         }
       };
-      const config = { title: tool.title, inputSchema: tool.input, annotations: tool.annotations };
-      server.registerTool(
-        tool.name,
-        { ...config, description: tool.description, ...(tool.output ? { outputSchema: tool.output } : {}) },
-        run,
-      );
+      const config = {
+        title: tool.title,
+        inputSchema: tool.input,
+        annotations: tool.annotations,
+        ...(tool.output ? { outputSchema: tool.output } : {}),
+      };
+      server.registerTool(tool.name, { ...config, description: tool.description }, run);
       for (const alias of tool.aliases ?? []) {
         server.registerTool(
           alias,
