@@ -31,6 +31,8 @@ export interface ConfigSpec<T extends z.ZodRawShape> {
   options: T;
   /** Where positional arguments go (an array-of-strings option), and how help names them. */
   positional?: { key: keyof T & string; label: string; roots?: boolean };
+  /** Other options holding directories that, like root positionals, are realpath'd at start. */
+  rootOptions?: (keyof T & string)[];
 }
 
 /** Identity with inference, so `positional.key` is checked against the option names. */

@@ -27,12 +27,17 @@ export async function runMain<T extends z.ZodRawShape>(
   const config = outcome.run;
   const log = createLogger(spec.name, config.logLevel);
   try {
-    const rootsKey = spec.positional?.roots ? spec.positional.key : undefined;
-    if (rootsKey) {
-      const given = ((config as Record<string, unknown>)[rootsKey] as string[] | undefined) ?? [];
-      (config as Record<string, unknown>)[rootsKey] = await realRoots(given).catch((error: Error) => {
-        throw new ConfigError(`allowed directory: ${error.message}`);
+    const values = config as Record<string, unknown>;
+    const rootKeys = [...(spec.positional?.roots ? [spec.positional.key] : []), ...(spec.rootOptions ?? [])];
+    for (const key of rootKeys) {
+      const given = values[key];
+      if (given === undefined) continue;
+      const real = await realRoots(Array.isArray(given) ? given : [given as string]).catch((error: Error) => {
+        throw new ConfigError(
+          `${key === spec.positional?.key ? 'allowed directory' : `--${key}`}: ${error.message}`,
+        );
       });
+      values[key] = Array.isArray(given) ? real : real[0];
     }
     const server = create(config, log);
     if (config.http) {

@@ -1,0 +1,100 @@
+import { ToolError } from '@bastion-mcp/runtime';
+import { type SimpleGit, simpleGit } from 'simple-git';
+import type { GitState } from '../tool.js';
+
+/**
+ * `-c` settings for every command. simple-git's guards (kept on) refuse `-c` and env for the
+ * dangerous keys whatever the value, so those are handled otherwise: GIT_ALLOW_PROTOCOL rules out
+ * `ext::`, diffs pass --no-ext-diff and --no-textconv, and git never pages into a pipe.
+ */
+const SAFE_CONFIG = ['color.ui=false', 'core.quotePath=false', 'advice.detachedHead=false'];
+
+/** Inherited variables that could point git at other programs or config; simple-git refuses them too. */
+const DROPPED = new Set(['EDITOR', 'VISUAL', 'PAGER', 'SSH_ASKPASS', 'PREFIX']);
+
+/** The environment git runs in: nothing inherited that could redirect it, nothing interactive. */
+export function safeEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(base)) {
+    if (!key.toUpperCase().startsWith('GIT') && !DROPPED.has(key.toUpperCase())) env[key] = value;
+  }
+  return { ...env, GIT_TERMINAL_PROMPT: '0', GIT_ALLOW_PROTOCOL: 'https:ssh:git:file', LC_ALL: 'C' };
+}
+
+export interface GitCall {
+  state: GitState;
+  signal: AbortSignal;
+}
+
+/**
+ * A simple-git instance for one tool call in `dir`: its unsafe-operation guards stay on, it has a
+ * timeout, it is cancelled with the call, and it is stopped once its output passes the cap.
+ */
+export function gitIn(dir: string, call: GitCall): { git: SimpleGit; stopped: () => ToolError | undefined } {
+  const controller = new AbortController();
+  let reason: ToolError | undefined;
+  const stop = (error: ToolError) => {
+    reason ??= error;
+    controller.abort();
+  };
+  call.signal.addEventListener('abort', () => stop(new ToolError('timeout', 'The call was cancelled.')), {
+    once: true,
+  });
+  const git = simpleGit({
+    baseDir: dir,
+    config: SAFE_CONFIG,
+    maxConcurrentProcesses: 4,
+    trimmed: false,
+    timeout: { block: call.state.timeoutMs },
+    abort: controller.signal,
+  }).env(safeEnv());
+  git.outputHandler((_command, stdout) => {
+    let bytes = 0;
+    stdout.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > call.state.maxOutputBytes) {
+        stop(
+          new ToolError(
+            'too_large',
+            `git produced more than ${call.state.maxOutputBytes} bytes of output.`,
+            'Narrow the call: a path filter, a smaller max_count, or stat_only.',
+          ),
+        );
+      }
+    });
+  });
+  return { git, stopped: () => reason };
+}
+
+/** Runs `run` and turns git failures into ToolErrors that say what git said. */
+export async function gitCall<T>(
+  dir: string,
+  call: GitCall,
+  run: (git: SimpleGit) => Promise<T>,
+): Promise<T> {
+  const { git, stopped } = gitIn(dir, call);
+  try {
+    return await run(git);
+  } catch (error) {
+    const reason = stopped();
+    if (reason) throw reason;
+    if (error instanceof ToolError) throw error;
+    const message = (error as Error).message ?? String(error);
+    if (/block timeout/i.test(message)) {
+      throw new ToolError(
+        'timeout',
+        `git did not answer within ${call.state.timeoutMs} ms.`,
+        'Narrow the call or raise --git-timeout-ms.',
+      );
+    }
+    throw new ToolError(
+      'upstream',
+      `git failed: ${firstLines(message)}`,
+      "Read git's message above and change the call accordingly.",
+    );
+  }
+}
+
+function firstLines(message: string): string {
+  return message.trim().split('\n').slice(0, 6).join('\n').slice(0, 800);
+}

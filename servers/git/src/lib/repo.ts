@@ -1,0 +1,72 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { accessDenied, invalidInput, notFound, type ToolContext } from '@bastion-mcp/runtime';
+import type { GitState } from '../tool.js';
+import { gitCall } from './git.js';
+
+export interface Repo {
+  /** The real path of the repository's top level (the work tree), inside an allowed directory. */
+  dir: string;
+  call: { state: GitState; signal: AbortSignal };
+}
+
+/**
+ * Turns repo_path into a repository the server may use: resolved with realpath, a git work tree,
+ * and its top level inside the allowed directories. Omitted, it means the only allowed repository.
+ */
+export async function openRepo(ctx: ToolContext<GitState>, repoPath: string | undefined): Promise<Repo> {
+  const call = { state: ctx.state, signal: ctx.signal };
+  const target = repoPath ?? defaultRepo(ctx);
+  const resolved = await ctx.sandbox.resolve(target);
+  if (!resolved.exists)
+    throw notFound(`${resolved.path} does not exist.`, 'Pass the path of a git repository.');
+  const top = await gitCall(resolved.path, call, (git) => git.revparse(['--show-toplevel'])).catch(() => {
+    throw invalidInput(
+      `${resolved.path} is not inside a git repository.`,
+      'Pass the path of a git work tree (git_init creates one).',
+    );
+  });
+  const dir = await fs.realpath(top.trim());
+  if (!ctx.sandbox.allows(dir)) {
+    throw accessDenied(
+      `${resolved.path} belongs to the repository at ${dir}, which is outside the allowed directories.`,
+      `Use a repository inside: ${ctx.sandbox.roots.join(', ')}.`,
+    );
+  }
+  return { dir, call };
+}
+
+function defaultRepo(ctx: ToolContext<GitState>): string {
+  if (ctx.state.defaultRepo) return ctx.state.defaultRepo;
+  if (ctx.sandbox.roots.length === 1) return ctx.sandbox.roots[0] as string;
+  throw invalidInput(
+    'repo_path is required because more than one directory is allowed.',
+    `Pass repo_path: one of ${ctx.sandbox.roots.join(', ') || '(none configured)'} or a repository inside them.`,
+  );
+}
+
+/**
+ * Repository-relative paths for a pathspec: each must resolve inside the repository (no `..` or
+ * absolute path out, no symlink out); they reach git after `--`.
+ */
+export async function repoPaths(
+  ctx: ToolContext<GitState>,
+  repo: Repo,
+  paths: readonly string[],
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of paths) {
+    const absolute = path.isAbsolute(input) ? input : path.join(repo.dir, input);
+    // resolveEntry: a symlink in the repository is itself the path git tracks, not its target.
+    const { path: real } = await ctx.sandbox.resolveEntry(absolute);
+    const relative = path.relative(repo.dir, real);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw accessDenied(
+        `${input} is outside the repository ${repo.dir}.`,
+        'Pass paths inside the repository.',
+      );
+    }
+    out.push(relative === '' ? '.' : relative);
+  }
+  return out;
+}
