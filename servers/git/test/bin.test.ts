@@ -4,38 +4,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnBin, tempDir } from '@bastion-mcp/runtime/testing';
 import { describe, expect, it } from 'vitest';
+import { makeRepo } from './helpers.js';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 describe('the published bin', () => {
   it('runs over stdio from the build', async () => {
-    const dir = await tempDir();
-    const client = await spawnBin(path.join(pkgDir, 'dist/index.js'), [dir]);
-    expect(client.textOf(await client.call('greet', { name: 'bin' }))).toBe('Hello, bin!');
+    const repo = await makeRepo();
+    const client = await spawnBin(path.join(pkgDir, 'dist/index.js'), [repo]);
+    expect((await client.call('git_status')).structuredContent).toMatchObject({
+      branch: 'main',
+      untracked: [],
+    });
     await client.close();
-  });
-
-  it('keeps a compile cache in a private folder and ignores one others could have written', async () => {
-    const home = await tempDir();
-    const bin = path.join(pkgDir, 'dist/index.js');
-    const run = (env: Record<string, string>) =>
-      execFileSync(process.execPath, [bin, '--version'], {
-        env: { ...process.env, XDG_CACHE_HOME: home, ...env },
-      });
-    run({ BASTION_NO_COMPILE_CACHE: '1' });
-    await expect(fs.readdir(path.join(home, 'bastion-mcp'))).rejects.toThrow();
-    run({});
-    const dir = path.join(home, 'bastion-mcp');
-    const [name] = await fs.readdir(dir);
-    const cache = path.join(dir, name as string);
-    expect((await fs.stat(dir)).mode & 0o777).toBe(0o700);
-    expect((await fs.stat(cache)).mode & 0o777).toBe(0o600);
-    const first = (await fs.stat(cache)).mtimeMs;
-    run({});
-    expect((await fs.stat(cache)).mtimeMs).toBe(first); // trusted and accepted: not rewritten
-    await fs.chmod(dir, 0o777);
-    run({});
-    expect((await fs.stat(cache)).mtimeMs).not.toBe(first); // not trusted: compiled afresh and replaced
   });
 
   it('runs from the packed tarball with no dependencies to install', async () => {
@@ -45,10 +26,9 @@ describe('the published bin', () => {
     execFileSync('tar', ['-xzf', path.join(out, tarball), '-C', out]);
     const manifest = JSON.parse(await fs.readFile(path.join(out, 'package/package.json'), 'utf8'));
     expect(manifest.dependencies ?? {}).toEqual({});
-    const bin = path.join(out, 'package', manifest.bin['mcp-server-git']);
-    expect((await fs.readFile(bin, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
-    const client = await spawnBin(bin, [out]);
-    expect(client.textOf(await client.call('greet', { name: 'tarball' }))).toBe('Hello, tarball!');
+    const repo = await makeRepo();
+    const client = await spawnBin(path.join(out, 'package', manifest.bin['mcp-server-git']), [repo]);
+    expect((await client.call('git_status')).structuredContent).toMatchObject({ branch: 'main' });
     await client.close();
   });
 });
