@@ -87,3 +87,17 @@ describe('repository confinement', () => {
     await viaFlag.close();
   });
 });
+
+describe('programs named by a repository config', () => {
+  it('git_status does not run a core.fsmonitor hook', async () => {
+    const repo = await makeRepo();
+    const canary = path.join(await tempDir(), 'ran');
+    const hook = path.join(repo, '.git', 'monitor.sh');
+    await fs.writeFile(hook, `#!/bin/sh\ntouch ${canary}\n`, { mode: 0o755 });
+    git(repo, 'config', 'core.fsmonitor', hook);
+    const client = await gitClient([repo]);
+    expect((await client.call('git_status')).isError).toBeFalsy();
+    await expect(fs.access(canary)).rejects.toThrow();
+    await client.close();
+  });
+});

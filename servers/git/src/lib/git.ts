@@ -3,11 +3,18 @@ import { type SimpleGit, simpleGit } from 'simple-git';
 import type { GitState } from '../tool.js';
 
 /**
- * `-c` settings for every command. simple-git's guards (kept on) refuse `-c` and env for the
- * dangerous keys whatever the value, so those are handled otherwise: GIT_ALLOW_PROTOCOL rules out
- * `ext::`, diffs pass --no-ext-diff and --no-textconv, and git never pages into a pipe.
+ * `-c` settings for every command. A repository's own config can name programs git runs
+ * (core.fsmonitor on status, diff.external, textconv): fsmonitor is forced off here, diffs pass
+ * --no-ext-diff and --no-textconv, GIT_ALLOW_PROTOCOL rules out `ext::`, and git never pages into
+ * a pipe. simple-git's guards refuse `-c core.fsmonitor` whatever its value, so exactly that one
+ * guard is relaxed, to turn the feature off; no caller value ever reaches git as an option.
  */
-const SAFE_CONFIG = ['color.ui=false', 'core.quotePath=false', 'advice.detachedHead=false'];
+const SAFE_CONFIG = [
+  'color.ui=false',
+  'core.quotePath=false',
+  'advice.detachedHead=false',
+  'core.fsmonitor=false',
+];
 
 /** Inherited variables that could point git at other programs or config; simple-git refuses them too. */
 const DROPPED = new Set(['EDITOR', 'VISUAL', 'PAGER', 'SSH_ASKPASS', 'PREFIX']);
@@ -43,6 +50,7 @@ export function gitIn(dir: string, call: GitCall): { git: SimpleGit; stopped: ()
   const git = simpleGit({
     baseDir: dir,
     config: SAFE_CONFIG,
+    unsafe: { allowUnsafeFsMonitor: true },
     maxConcurrentProcesses: 4,
     trimmed: false,
     timeout: { block: call.state.timeoutMs },

@@ -1,2 +1,30 @@
 // Every tool of this server, one export line per file (the registry sorts them).
+
+export { gitAdd } from './git-add.js';
+export { gitBlame } from './git-blame.js';
+export { gitBranch } from './git-branch.js';
+export { gitCheckout } from './git-checkout.js';
+export { gitClone } from './git-clone.js';
+export { gitCommit } from './git-commit.js';
+export { gitCreateBranch } from './git-create-branch.js';
+export { gitCreateTag } from './git-create-tag.js';
+export { gitDeleteBranch } from './git-delete-branch.js';
+export { gitDiff } from './git-diff.js';
+export { gitDiffStaged } from './git-diff-staged.js';
+export { gitDiffUnstaged } from './git-diff-unstaged.js';
+export { gitFetch } from './git-fetch.js';
+export { gitGrep } from './git-grep.js';
+export { gitInit } from './git-init.js';
+export { gitLog } from './git-log.js';
+export { gitMerge } from './git-merge.js';
+export { gitPull } from './git-pull.js';
+export { gitPush } from './git-push.js';
+export { gitRemote } from './git-remote.js';
+export { gitReset } from './git-reset.js';
+export { gitResetHard } from './git-reset-hard.js';
+export { gitRestore } from './git-restore.js';
+export { gitShow } from './git-show.js';
+export { gitShowFile } from './git-show-file.js';
+export { gitStash } from './git-stash.js';
 export { gitStatus } from './git-status.js';
+export { gitTag } from './git-tag.js';
