@@ -101,3 +101,19 @@ describe('programs named by a repository config', () => {
     await client.close();
   });
 });
+
+describe('remembered repository top levels', () => {
+  it('notice a repository created below, or removed, since the last call', async () => {
+    const repo = await makeRepo();
+    const sub = path.join(repo, 'sub');
+    await fs.mkdir(sub);
+    const client = await gitClient([repo]);
+    expect((await client.call('git_status', { repo_path: sub })).structuredContent).toMatchObject({ branch: 'main' });
+    git(sub, 'init', '-q', '-b', 'nested');
+    expect((await client.call('git_status', { repo_path: sub })).structuredContent).toMatchObject({ branch: 'nested' });
+    await fs.rm(path.join(sub, '.git'), { recursive: true });
+    await fs.rm(path.join(repo, '.git'), { recursive: true });
+    expect(client.textOf(await client.call('git_status', { repo_path: sub }))).toMatch(/not inside a git repository/);
+    await client.close();
+  });
+});

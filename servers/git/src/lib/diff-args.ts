@@ -74,8 +74,8 @@ export interface DiffRequest {
 }
 
 /**
- * Runs a diff twice: `--numstat -z` for structuredContent, then (unless stat_only) the patch for
- * the text, with a summary line first so a cut patch still says what it covers.
+ * Runs a diff twice, concurrently: `--numstat -z` for structuredContent and (unless stat_only) the
+ * patch for the text, with a summary line first so a cut patch still says what it covers.
  */
 export async function runDiff(
   ctx: ToolContext<GitState>,
@@ -89,6 +89,10 @@ export async function runDiff(
     gitCall(repo.dir, repo.call, (git) =>
       git.raw([...base, ...format, ...request.selection, '--', ...paths]),
     );
+  // Both diffs start at once: each pays git's start-up and index read, so in parallel the call
+  // costs about one of them instead of two.
+  const patchRun = input.stat_only ? undefined : diff([]);
+  patchRun?.catch(() => {}); // awaited below; a failure there is reported by the numstat run first
   const numstat = await diff(['--numstat', '-z']).catch((error) => refine(error, request));
   const files = parseNumstat(numstat);
   const totals = {
@@ -109,7 +113,7 @@ export async function runDiff(
       rest: 'Narrow it with paths; structuredContent lists the first files with their counts.',
     });
   }
-  const patch = await diff([]).catch((error) => refine(error, request));
+  const patch = await (patchRun as Promise<string>).catch((error) => refine(error, request));
   return structured(data, `${summary}\n\n${patch}`, {
     rest: 'Narrow the diff with paths (e.g. the files listed in structuredContent), or pass stat_only: true for per-file counts.',
   });

@@ -20,13 +20,7 @@ export async function openRepo(ctx: ToolContext<GitState>, repoPath: string | un
   const resolved = await ctx.sandbox.resolve(target);
   if (!resolved.exists)
     throw notFound(`${resolved.path} does not exist.`, 'Pass the path of a git repository.');
-  const top = await gitCall(resolved.path, call, (git) => git.revparse(['--show-toplevel'])).catch(() => {
-    throw invalidInput(
-      `${resolved.path} is not inside a git repository.`,
-      'Pass the path of a git work tree (git_init creates one).',
-    );
-  });
-  const dir = await fs.realpath(top.trim());
+  const dir = (await knownTop(resolved.path)) ?? (await discoverTop(resolved.path, call));
   if (!ctx.sandbox.allows(dir)) {
     throw accessDenied(
       `${resolved.path} belongs to the repository at ${dir}, which is outside the allowed directories.`,
@@ -35,6 +29,38 @@ export async function openRepo(ctx: ToolContext<GitState>, repoPath: string | un
   }
   return { dir, call };
 }
+
+// Repository top levels already found, so most calls skip a `git rev-parse` process.
+const tops = new Map<string, string>();
+
+/** A remembered top level, still valid only if the nearest `.git` above `start` is still its own. */
+async function knownTop(start: string): Promise<string | undefined> {
+  const top = tops.get(start);
+  if (!top) return undefined;
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (await exists(path.join(dir, '.git'))) return dir === top ? top : undefined;
+    if (dir === top || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+async function discoverTop(start: string, call: Repo['call']): Promise<string> {
+  const top = await gitCall(start, call, (git) => git.revparse(['--show-toplevel'])).catch(() => {
+    throw invalidInput(
+      `${start} is not inside a git repository.`,
+      'Pass the path of a git work tree (git_init creates one).',
+    );
+  });
+  const dir = await fs.realpath(top.trim());
+  if (tops.size >= 256) tops.delete(tops.keys().next().value as string);
+  tops.set(start, dir);
+  return dir;
+}
+
+const exists = (p: string) =>
+  fs.lstat(p).then(
+    () => true,
+    () => false,
+  );
 
 function defaultRepo(ctx: ToolContext<GitState>): string {
   if (ctx.state.defaultRepo) return ctx.state.defaultRepo;
