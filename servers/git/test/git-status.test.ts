@@ -108,12 +108,18 @@ describe('remembered repository top levels', () => {
     const sub = path.join(repo, 'sub');
     await fs.mkdir(sub);
     const client = await gitClient([repo]);
-    expect((await client.call('git_status', { repo_path: sub })).structuredContent).toMatchObject({ branch: 'main' });
+    expect((await client.call('git_status', { repo_path: sub })).structuredContent).toMatchObject({
+      branch: 'main',
+    });
     git(sub, 'init', '-q', '-b', 'nested');
-    expect((await client.call('git_status', { repo_path: sub })).structuredContent).toMatchObject({ branch: 'nested' });
+    expect((await client.call('git_status', { repo_path: sub })).structuredContent).toMatchObject({
+      branch: 'nested',
+    });
     await fs.rm(path.join(sub, '.git'), { recursive: true });
     await fs.rm(path.join(repo, '.git'), { recursive: true });
-    expect(client.textOf(await client.call('git_status', { repo_path: sub }))).toMatch(/not inside a git repository/);
+    expect(client.textOf(await client.call('git_status', { repo_path: sub }))).toMatch(
+      /not inside a git repository/,
+    );
     await client.close();
   });
 });

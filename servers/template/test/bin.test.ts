@@ -15,6 +15,19 @@ describe('the published bin', () => {
     await client.close();
   });
 
+  it('lists the same tool schemas as the snapshots (the bundle embeds them, computed at build time)', async () => {
+    const client = await spawnBin(path.join(pkgDir, 'dist/index.js'), [await tempDir()]);
+    const { tools } = await client.client.listTools();
+    await client.close();
+    for (const tool of tools) {
+      const snapshot = JSON.parse(
+        await fs.readFile(path.join(pkgDir, 'test/__toolsnaps__', `${tool.name}.snap.json`), 'utf8'),
+      );
+      expect(tool).toEqual(snapshot);
+    }
+    expect(tools.map((t) => t.name).sort()).toEqual(['greet', 'save_note']);
+  });
+
   it('keeps a compile cache in a private folder and ignores one others could have written', async () => {
     const home = await tempDir();
     const bin = path.join(pkgDir, 'dist/index.js');

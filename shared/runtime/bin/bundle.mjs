@@ -2,6 +2,7 @@
 // Bundles a server's bin: dist/server.cjs holds the whole server (one file, so `npx` installs little
 // and Node reads one file), dist/index.js is the small loader that runs it through V8's code cache.
 // Packages in the server's `dependencies` stay external (heavy ones load lazily).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -73,21 +74,46 @@ export { process };`,
   },
 };
 
-await build({
+const common = {
   plugins: [englishOnlyZod, lazyBuiltins, lazyAjv],
-  entryPoints: [path.join(dir, 'src', 'index.ts')],
-  outfile,
   bundle: true,
   platform: 'node',
   // CommonJS because only a classic script can be compiled with V8's cached data on Node 20.
   format: 'cjs',
   target: 'node20',
-  minify: true,
   legalComments: 'none',
   external: Object.keys(pkg.dependencies ?? {}),
   define: { 'import.meta.url': '__bastionModuleUrl' },
-  banner: { js: "var __bastionModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
+};
+const moduleUrl = "var __bastionModuleUrl=require('node:url').pathToFileURL(__filename).href;";
+
+// Every tool's JSON Schema, computed now by the server's own code (createServer with every
+// toolset on), so the first tools/list of each start needs no conversion.
+const probe = path.join(dir, 'dist', '.tool-schemas.cjs');
+await build({
+  ...common,
+  stdin: {
+    contents: `import { parseConfig, toolJsonSchemas } from '@bastion-mcp/runtime';
+import { configSpec, createServer } from './src/server.ts';
+const parsed = parseConfig(configSpec, ['--toolsets', 'all'], {});
+if (!('run' in parsed)) throw new Error(parsed.stderr);
+process.stdout.write(JSON.stringify(toolJsonSchemas(createServer(parsed.run).tools)));`,
+    resolveDir: dir,
+    loader: 'ts',
+  },
+  outfile: probe,
+  banner: { js: moduleUrl },
+});
+const schemas = execFileSync(process.execPath, [probe], { encoding: 'utf8' });
+fs.rmSync(probe);
+
+await build({
+  ...common,
+  entryPoints: [path.join(dir, 'src', 'index.ts')],
+  outfile,
+  minify: true,
+  banner: { js: `${moduleUrl}globalThis.__BASTION_TOOL_SCHEMAS__=${schemas};` },
 });
 fs.copyFileSync(new URL('./loader.mjs', import.meta.url), loader);
 fs.chmodSync(loader, 0o755);

@@ -34,6 +34,7 @@ export { fsError } from './sandbox/fs-errors.js';
 export { containingRoot, isWithin, normalizePath } from './sandbox/paths.js';
 export { type Resolved, realpathDeep, realRoots, Sandbox, type SandboxOptions } from './sandbox/resolver.js';
 export { clientRootPaths, narrowRoots } from './sandbox/roots.js';
+export { toolJsonSchemas } from './schemas.js';
 export { type CreateServer, runMain } from './serve/main.js';
 export { type BastionServer, DEFAULT_BUDGET, defineServer, type ServerSpec } from './server.js';
 export {

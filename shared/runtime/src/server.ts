@@ -11,6 +11,7 @@ import { type PromptSpec, type ResourceSpec, registerPrompt, registerResource } 
 import { applyBudget, type ToolResult } from './result.js';
 import { Sandbox, type SandboxOptions } from './sandbox/resolver.js';
 import { clientRootPaths, narrowRoots } from './sandbox/roots.js';
+import { withJsonSchema } from './schemas.js';
 import { Subscriptions, type UpdateSink } from './subscriptions.js';
 import type { Tool, ToolContext } from './tool.js';
 
@@ -108,9 +109,9 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
       };
       const config = {
         title: tool.title,
-        inputSchema: tool.input,
+        inputSchema: withJsonSchema(tool.input, tool.name),
         annotations: tool.annotations,
-        ...(tool.output ? { outputSchema: tool.output } : {}),
+        ...(tool.output ? { outputSchema: withJsonSchema(tool.output, tool.name) } : {}),
       };
       server.registerTool(tool.name, { ...config, description: tool.description }, run);
       for (const alias of tool.aliases ?? []) {
