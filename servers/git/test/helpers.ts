@@ -49,7 +49,7 @@ export async function makeRepo(
   git(repo, 'init', '-q', '-b', 'main');
   git(repo, 'config', 'user.name', 'Ada Lovelace');
   git(repo, 'config', 'user.email', 'ada@example.com');
-  commits.forEach((files, i) => writeAndCommit(repo, files, `commit ${i + 1}`));
+  for (const [i, files] of commits.entries()) writeAndCommit(repo, files, `commit ${i + 1}`);
   return repo;
 }
 

@@ -21,7 +21,6 @@ export function withJsonSchema<T extends StandardSchemaWithJSON>(schema: T, tool
   const known = memo.get(schema) ?? { ...built?.[tool] };
   memo.set(schema, known);
   const convert = (io: Io) => (options: Parameters<typeof std.jsonSchema.input>[0]) =>
-    // biome-ignore lint/suspicious/noAssignInExpressions: memoising
     (known[io] ??= std.jsonSchema[io](options) as Record<string, unknown>);
   return { '~standard': { ...std, jsonSchema: { input: convert('input'), output: convert('output') } } } as T;
 }
