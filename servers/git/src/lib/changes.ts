@@ -4,12 +4,13 @@ import type { Repo } from './repo.js';
 
 export const changeSchema = z.object({
   path: z.string().describe('Path relative to the repository'),
-  change: z.string().describe('added, modified, deleted, renamed, copied or type_changed'),
+  change: z.string().describe('added, modified, deleted, renamed, copied, type_changed or unmerged'),
   from: z.string().optional().describe('The old path of a rename or copy'),
 });
 export type Change = z.output<typeof changeSchema>;
 
-const KIND: Record<string, string> = {
+/** git's one-letter change codes, as words. */
+export const CHANGE_KIND: Record<string, string> = {
   A: 'added',
   M: 'modified',
   D: 'deleted',
@@ -28,8 +29,8 @@ export function parseNameStatus(raw: string): Change[] {
     if (!code) continue;
     const first = records[++i] as string;
     if (code === 'R' || code === 'C')
-      out.push({ path: records[++i] ?? '', change: KIND[code] as string, from: first });
-    else out.push({ path: first, change: KIND[code] ?? 'modified' });
+      out.push({ path: records[++i] ?? '', change: CHANGE_KIND[code] as string, from: first });
+    else out.push({ path: first, change: CHANGE_KIND[code] ?? 'modified' });
   }
   return out;
 }

@@ -1,24 +1,11 @@
 import { structured, z } from '@bastion-mcp/runtime';
+import { CHANGE_KIND, changeSchema } from '../lib/changes.js';
 import { repoPathField } from '../lib/fields.js';
 import { gitCall } from '../lib/git.js';
 import { openRepo } from '../lib/repo.js';
 import { tool } from '../tool.js';
 
-const change = z.object({
-  path: z.string().describe('Path relative to the repository'),
-  change: z.string().describe('added, modified, deleted, renamed, copied, type_changed or unmerged'),
-  from: z.string().optional().describe('The old path of a rename or copy'),
-});
-
-const KIND: Record<string, string> = {
-  A: 'added',
-  M: 'modified',
-  D: 'deleted',
-  R: 'renamed',
-  C: 'copied',
-  T: 'type_changed',
-  U: 'unmerged',
-};
+const change = changeSchema;
 
 export const gitStatus = tool({
   name: 'git_status',
@@ -91,7 +78,7 @@ export function parsePorcelainV2(raw: string) {
       const from = renamed ? records[++i] : undefined;
       const entry = (code: string): Change => ({
         path: filePath,
-        change: KIND[code] ?? 'modified',
+        change: CHANGE_KIND[code] ?? 'modified',
         ...(from ? { from } : {}),
       });
       if (record.startsWith('u ')) {
