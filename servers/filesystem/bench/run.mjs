@@ -3,19 +3,20 @@
 // and the shell tools, on a generated tree of 100,000 small files, all measured in this one run.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { coldStart, median, printTable, startServer } from '@bastion-mcp/runtime/bench';
+import {
+  coldStart,
+  median,
+  printTable,
+  referenceFilesystemBin,
+  startServer,
+} from '@bastion-mcp/runtime/bench';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ours = path.resolve(here, '../dist/index.js');
-const require = createRequire(import.meta.url);
-const theirs = path.join(
-  path.dirname(require.resolve('@modelcontextprotocol/server-filesystem/package.json')),
-  'dist/index.js',
-);
+const theirs = referenceFilesystemBin();
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bastion-fs-bench-')));

@@ -4,19 +4,20 @@
 // server (the reference git server is Python and not installable here). One run, one table.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { coldStart, median, printTable, startServer } from '@bastion-mcp/runtime/bench';
+import {
+  coldStart,
+  median,
+  printTable,
+  referenceFilesystemBin,
+  startServer,
+} from '@bastion-mcp/runtime/bench';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ours = path.resolve(here, '../dist/index.js');
-const require = createRequire(import.meta.url);
-const reference = path.join(
-  path.dirname(require.resolve('@modelcontextprotocol/server-filesystem/package.json')),
-  'dist/index.js',
-);
+const reference = referenceFilesystemBin();
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const FILES = 10_000;
 const COMMITS = 20_000;

@@ -2,19 +2,14 @@
 // pnpm bench (runtime): the template bin's cold start and per-call latency beside the reference
 // filesystem server's, measured alternately in one run. Target: cold start at most 0.6x.
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { callLatency, coldStart, median, printTable } from './stdio-probe.mjs';
+import { callLatency, coldStart, median, printTable, referenceFilesystemBin } from './stdio-probe.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ours = path.resolve(here, '../../../servers/template/dist/index.js');
-const require = createRequire(import.meta.url);
-const theirs = path.join(
-  path.dirname(require.resolve('@modelcontextprotocol/server-filesystem/package.json')),
-  'dist/index.js',
-);
+const theirs = referenceFilesystemBin();
 const runs = Number(process.env.BENCH_RUNS ?? 20);
 
 // This machine sets NODE_EXTRA_CA_CERTS, which adds a fixed cost to every Node start (both

@@ -1,5 +1,7 @@
 // Talks raw JSON-RPC to a stdio server bin, so the measurement holds no client-library overhead.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const INIT = {
   jsonrpc: '2.0',
@@ -90,4 +92,13 @@ export function printTable(rows) {
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const c of cells.slice(1)) console.log(line(c));
+}
+
+/** The bin of @modelcontextprotocol/server-filesystem@2026.8.31, the anchor every cold start is compared with. */
+export function referenceFilesystemBin() {
+  const require = createRequire(import.meta.url);
+  return path.join(
+    path.dirname(require.resolve('@modelcontextprotocol/server-filesystem/package.json')),
+    'dist/index.js',
+  );
 }
