@@ -61,7 +61,7 @@ describe('git_reset_hard to another revision', () => {
     const marker = path.join(await tempDir(), 'pwned');
     const client = await gitClient([repo]);
     expect(client.textOf(await client.call('git_reset_hard', { target: 'nope', confirm: true }))).toMatch(
-      /^\[not_found\] target "nope" names no commit/,
+      /^\[not_found\] target "nope" does not name a commit/,
     );
     for (const target of [
       `--output=${marker}`,

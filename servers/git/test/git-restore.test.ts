@@ -73,7 +73,7 @@ describe('git_restore staged and source', () => {
     expect(await call({ paths: ['../elsewhere'] })).toMatch(/^\[access_denied\]/);
     expect(await call({ paths: ['/etc/hosts'] })).toMatch(/^\[access_denied\]/);
     expect(await call({ paths: ['a.txt'], source: 'nope' })).toMatch(
-      /^\[not_found\] source "nope" names no commit/,
+      /^\[not_found\] source "nope" does not name a commit/,
     );
     for (const source of [
       `--output=${marker}`,

@@ -1,4 +1,4 @@
-import { notFound, z } from '@bastion-mcp/runtime';
+import { z } from '@bastion-mcp/runtime';
 import { gitCall } from './git.js';
 import type { Repo } from './repo.js';
 
@@ -56,29 +56,6 @@ export function gitMessage(error: unknown): string {
 export async function headCommit(repo: Repo): Promise<string | null> {
   const out = await gitCall(repo.dir, repo.call, (git) =>
     git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']),
-  ).catch(() => '');
-  return out.trim() || null;
-}
-
-/** Resolves an already validated revision to a full commit hash, or fails naming the field. */
-export async function resolveCommit(repo: Repo, rev: string, field: string): Promise<string> {
-  const out = await gitCall(repo.dir, repo.call, (git) =>
-    git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]),
-  ).catch(() => '');
-  const hash = out.trim();
-  if (!/^[0-9a-f]{40,64}$/.test(hash)) {
-    throw notFound(
-      `${field} "${rev}" names no commit in this repository.`,
-      'Pass an existing branch, tag or commit hash (git_branch and git_log list them).',
-    );
-  }
-  return hash;
-}
-
-/** The current branch's short name, or null when HEAD is detached. */
-export async function currentBranch(repo: Repo): Promise<string | null> {
-  const out = await gitCall(repo.dir, repo.call, (git) =>
-    git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']),
   ).catch(() => '');
   return out.trim() || null;
 }

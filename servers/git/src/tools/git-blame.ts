@@ -1,6 +1,7 @@
 import { invalidInput, notFound, structured, z } from '@bastion-mcp/runtime';
 import { parseBlamePorcelain } from '../lib/blame-porcelain.js';
-import { gitMessage, resolveCommit } from '../lib/changes.js';
+import { resolveCommit } from '../lib/branching.js';
+import { gitMessage } from '../lib/changes.js';
 import { repoPathField } from '../lib/fields.js';
 import { gitCall } from '../lib/git.js';
 import { revision } from '../lib/refs.js';

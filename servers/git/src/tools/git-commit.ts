@@ -1,5 +1,6 @@
 import { conflict, invalidInput, structured, ToolError, z } from '@bastion-mcp/runtime';
-import { currentBranch, gitMessage, headCommit } from '../lib/changes.js';
+import { currentBranch } from '../lib/branching.js';
+import { gitMessage, headCommit } from '../lib/changes.js';
 import { repoPathField } from '../lib/fields.js';
 import { gitCall } from '../lib/git.js';
 import { openRepo, type Repo } from '../lib/repo.js';

@@ -1,5 +1,6 @@
 import { invalidInput, structured, z } from '@bastion-mcp/runtime';
-import { gitMessage, resolveCommit } from '../lib/changes.js';
+import { resolveCommit } from '../lib/branching.js';
+import { gitMessage } from '../lib/changes.js';
 import { plainText, refusedByGuard } from '../lib/commits.js';
 import { repoPathField } from '../lib/fields.js';
 import { gitCall } from '../lib/git.js';

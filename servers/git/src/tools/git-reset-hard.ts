@@ -1,5 +1,6 @@
 import { invalidInput, structured, z } from '@bastion-mcp/runtime';
-import { currentBranch, headCommit, resolveCommit } from '../lib/changes.js';
+import { currentBranch, resolveCommit } from '../lib/branching.js';
+import { headCommit } from '../lib/changes.js';
 import { repoPathField } from '../lib/fields.js';
 import { gitCall } from '../lib/git.js';
 import { revision } from '../lib/refs.js';

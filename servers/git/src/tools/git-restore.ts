@@ -1,5 +1,6 @@
 import { invalidInput, notFound, structured, z } from '@bastion-mcp/runtime';
-import { gitMessage, headCommit, nameStatus, resolveCommit } from '../lib/changes.js';
+import { resolveCommit } from '../lib/branching.js';
+import { gitMessage, headCommit, nameStatus } from '../lib/changes.js';
 import { repoPathField } from '../lib/fields.js';
 import { gitCall } from '../lib/git.js';
 import { revision } from '../lib/refs.js';

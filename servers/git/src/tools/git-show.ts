@@ -1,5 +1,6 @@
 import { structured, z } from '@bastion-mcp/runtime';
-import { resolveCommit } from '../lib/changes.js';
+import { resolveCommit } from '../lib/branching.js';
+
 import { COMMIT_FORMAT, type CommitWithParents, commitSchema, parseCommits } from '../lib/commits.js';
 import { diffFields, diffOutput, MAX_FILES, parseNumstat } from '../lib/diff-args.js';
 import { repoPathField } from '../lib/fields.js';
