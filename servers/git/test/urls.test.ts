@@ -4,7 +4,7 @@ import { classifyUrl } from '../src/lib/urls.js';
 const allowed: [string, string, string][] = [
   ['https://github.com/owner/repo.git', 'https', 'https://github.com/owner/repo.git'],
   ['HTTPS://example.com:8443/r', 'https', 'HTTPS://example.com:8443/r'],
-  ['https://user:s3cret@example.com/r.git', 'https', 'https://user:***@example.com/r.git'],
+  ['https://user:s3cret@example.com/r.git', 'https', 'https://example.com/r.git'],
   ['ssh://git@example.com:2222/owner/repo.git', 'ssh', 'ssh://git@example.com:2222/owner/repo.git'],
   ['ssh://[::1]/repo', 'ssh', 'ssh://[::1]/repo'],
   ['git@github.com:owner/repo.git', 'ssh', 'git@github.com:owner/repo.git'],

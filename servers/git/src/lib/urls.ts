@@ -3,6 +3,7 @@ import path from 'node:path';
 import { accessDenied, invalidInput, notFound, type ToolContext, ToolError } from '@bastion-mcp/runtime';
 import type { GitState } from '../tool.js';
 import { type GitCall, gitCall } from './git.js';
+import { stripCredentials } from './redact.js';
 
 /** Where a remote URL leads: a network transport, or a repository on this machine. */
 export type RemoteUrl =
@@ -56,7 +57,7 @@ export function classifyUrl(url: string): UrlVerdict {
     const host = authority.slice(at + 1).replace(/:\d*$/, '');
     const problem = partProblem(user, host);
     if (problem) return no(problem);
-    return { ok: true, transport: scheme as 'https', url, display: redact(url, scheme.length + 3) };
+    return { ok: true, transport: scheme as 'https', url, display: stripCredentials(url).url };
   }
   const colon = url.indexOf(':');
   const slash = url.indexOf('/');
@@ -83,16 +84,6 @@ function percentDecode(text: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Hides the password of https://user:secret@host/... in what results echo. */
-function redact(url: string, authorityStart: number): string {
-  const end = url.indexOf('/', authorityStart);
-  const authority = url.slice(authorityStart, end < 0 ? undefined : end);
-  const at = authority.lastIndexOf('@');
-  const colon = authority.indexOf(':');
-  if (at < 0 || colon < 0 || colon > at) return url;
-  return `${url.slice(0, authorityStart + colon)}:***${url.slice(authorityStart + at)}`;
 }
 
 /** classifyUrl, as a ToolError naming `field` when the URL is refused. */
