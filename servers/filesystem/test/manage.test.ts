@@ -88,6 +88,18 @@ describe('writing', () => {
     await client.close();
   });
 
+  it('write_file replaces a symlink at the path instead of writing through it', async () => {
+    const { root } = await workspace();
+    await fs.symlink(path.join(root, 'a.txt'), path.join(root, 'planted'));
+    const client = await fsClient([root]);
+    const result = await client.call('write_file', { path: 'planted', content: 'new' });
+    expect(result.structuredContent).toMatchObject({ path: path.join(root, 'planted'), created: false });
+    expect((await fs.lstat(path.join(root, 'planted'))).isSymbolicLink()).toBe(false);
+    expect(await fs.readFile(path.join(root, 'planted'), 'utf8')).toBe('new');
+    expect(await fs.readFile(path.join(root, 'a.txt'), 'utf8')).toBe('alpha\n');
+    await client.close();
+  });
+
   it('create_directory creates parents, is quiet when present, refuses a file in the way', async () => {
     const { root } = await workspace();
     const client = await fsClient([root]);

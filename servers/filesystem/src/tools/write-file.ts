@@ -19,7 +19,9 @@ export const writeFile = tool({
     created: z.boolean().describe('True if the file did not exist before'),
   }),
   async handle(input, ctx) {
-    const target = await ctx.sandbox.resolve(input.path);
+    // resolveEntry: a symlink at the path is replaced by the new file, never written through
+    // (one leading outside or to a denied file is refused).
+    const target = await ctx.sandbox.resolveEntry(input.path);
     if (target.exists && (await fs.stat(target.path)).isDirectory()) {
       throw invalidInput(`${target.path} is a directory.`, 'Pass a file path inside it instead.');
     }
