@@ -136,6 +136,17 @@ describe('writing', () => {
     await client.close();
   });
 
+  it('move_file refuses to move a folder holding a denied file to a name the deny list does not cover', async () => {
+    const { root } = await workspace();
+    await fs.mkdir(path.join(root, 'proj/.git'), { recursive: true });
+    await fs.writeFile(path.join(root, 'proj/.git/config'), '[remote] url = https://user:token@host/r\n');
+    const client = await fsClient([root]);
+    const moved = await client.call('move_file', { source: 'proj/.git', destination: 'proj/g' });
+    expect(client.textOf(moved)).toMatch(/^\[access_denied\] .*contains config, which is on the deny list/);
+    expect(await fs.readdir(path.join(root, 'proj'))).toEqual(['.git']);
+    await client.close();
+  });
+
   it('copy_file copies, refuses to overwrite unless asked, refuses folders', async () => {
     const { root } = await workspace();
     const client = await fsClient([root]);

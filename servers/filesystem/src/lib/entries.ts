@@ -57,3 +57,19 @@ export function formatSize(bytes: number): string {
   }
   return unit === 0 ? `${bytes} B` : `${value.toFixed(2)} ${units[unit]}`;
 }
+
+/**
+ * The first entry under `dir` on the deny list, if any: a recursive delete must not destroy what
+ * the list protects, and a folder move must not carry it to a name the list does not cover.
+ */
+export async function firstDenied(dir: string, sandbox: Sandbox): Promise<string | undefined> {
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (!sandbox.allows(full)) return path.relative(dir, full);
+    if (entry.isDirectory()) {
+      const inner = await firstDenied(full, sandbox);
+      if (inner) return path.join(entry.name, inner);
+    }
+  }
+  return undefined;
+}

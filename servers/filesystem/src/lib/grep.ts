@@ -37,7 +37,7 @@ export class FileScan {
   line(raw: string): boolean {
     const n = ++this.#number;
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const at = this.query.find(text.length > this.query.lineCap ? text.slice(0, this.query.lineCap) : text);
+    const at = this.query.find(text);
     const { found } = this;
     if (at >= 0) {
       if (found.matches.length >= found.limit) {

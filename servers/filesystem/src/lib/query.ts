@@ -1,9 +1,6 @@
 import v8 from 'node:v8';
 import { invalidInput } from '@bastion-mcp/runtime';
 
-/** Lines examined by a pattern that cannot fall back to the linear-time engine. */
-const BACKTRACKING_LINE_CAP = 4096;
-
 export interface Query {
   /** Index of the first match in a line, or -1. */
   find(line: string): number;
@@ -11,8 +8,6 @@ export interface Query {
   bytes?: Buffer;
   /** A whole-text check that rules a file out without splitting it into lines. */
   mayMatch?: (text: string) => boolean;
-  /** Only this many leading characters of each line are examined. */
-  lineCap: number;
 }
 
 export function compileQuery(query: string, regex: boolean, caseSensitive: boolean): Query {
@@ -24,10 +19,9 @@ export function compileQuery(query: string, regex: boolean, caseSensitive: boole
         'query has a line break, but files are searched line by line.',
         'Search for one line of it, e.g. the most distinctive one.',
       );
-    if (caseSensitive)
-      return { find: (line) => line.indexOf(query), bytes: Buffer.from(query), lineCap: Infinity };
+    if (caseSensitive) return { find: (line) => line.indexOf(query), bytes: Buffer.from(query) };
     const re = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-    return { find: (line) => line.search(re), mayMatch: (text) => re.test(text), lineCap: Infinity };
+    return { find: (line) => line.search(re), mayMatch: (text) => re.test(text) };
   }
   const linear = enableLinearFallback();
   const flags = caseSensitive ? '' : 'i';
@@ -40,14 +34,14 @@ export function compileQuery(query: string, regex: boolean, caseSensitive: boole
       'Fix the pattern (JavaScript syntax), or pass regex: false to search for the text as written.',
     );
   }
-  if (linear && runsLinear(query, flags)) return { find: (line) => line.search(re), lineCap: Infinity };
-  if (nestedQuantifier(query))
-    throw invalidInput(
-      'query nests quantifiers, e.g. (a+)+, together with a backreference or lookaround: that can take ' +
-        'exponential time.',
-      'Drop the outer quantifier or the backreference/lookaround, or search for a literal part with regex: false.',
-    );
-  return { find: (line) => line.search(re), lineCap: BACKTRACKING_LINE_CAP };
+  if (linear && runsLinear(query, flags)) return { find: (line) => line.search(re) };
+  // Backreferences and lookaround need the backtracking engine, where patterns such as
+  // (?=a)(a|aa)*$ take exponential time and would freeze the whole server: refuse them.
+  throw invalidInput(
+    'query uses a backreference or lookaround, which this server does not run (such patterns can take ' +
+      'exponential time).',
+    'Rewrite the pattern without \\1-style backreferences and (?=...)/(?<=...) lookaround, or search for a literal part with regex: false.',
+  );
 }
 
 let linearSupported: boolean | undefined;
@@ -73,27 +67,4 @@ function runsLinear(source: string, flags: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** A quantified group that itself holds a quantifier: (a+)+, (\w*x)*, ((ab)+c){2,}. A heuristic. */
-export function nestedQuantifier(source: string): boolean {
-  const groups: boolean[] = [];
-  let closedQuantified = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    const after = closedQuantified;
-    closedQuantified = false;
-    if (c === '\\') i++;
-    else if (c === '[') {
-      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-    } else if (c === '(') groups.push(false);
-    else if (c === ')') {
-      closedQuantified = groups.pop() ?? false;
-      if (closedQuantified && groups.length) groups[groups.length - 1] = true;
-    } else if (c === '*' || c === '+' || c === '{') {
-      if (after) return true;
-      if (groups.length) groups[groups.length - 1] = true;
-    }
-  }
-  return false;
 }

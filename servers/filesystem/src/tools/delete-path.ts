@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
-import { accessDenied, conflict, fsError, notFound, type Sandbox, structured, z } from '@bastion-mcp/runtime';
+import { accessDenied, conflict, fsError, notFound, structured, z } from '@bastion-mcp/runtime';
+import { firstDenied } from '../lib/entries.js';
 import { tool } from '../tool.js';
 
 export const deletePath = tool({
@@ -49,16 +49,3 @@ export const deletePath = tool({
     return structured({ path: target.path, type }, `Deleted ${type} ${target.path}`);
   },
 });
-
-/** A recursive delete must not destroy what the deny list protects (it may not even be shown). */
-async function firstDenied(dir: string, sandbox: Sandbox): Promise<string | undefined> {
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (!sandbox.allows(full)) return path.relative(dir, full);
-    if (entry.isDirectory()) {
-      const inner = await firstDenied(full, sandbox);
-      if (inner) return path.join(entry.name, inner);
-    }
-  }
-  return undefined;
-}

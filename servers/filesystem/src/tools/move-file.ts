@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { accessDenied, conflict, fsError, notFound, structured, z } from '@bastion-mcp/runtime';
+import { firstDenied } from '../lib/entries.js';
 import { tool } from '../tool.js';
 
 export const moveFile = tool({
@@ -31,6 +32,13 @@ export const moveFile = tool({
     try {
       const stat = await fs.lstat(source.path);
       if (stat.isDirectory()) {
+        const hidden = await firstDenied(source.path, ctx.sandbox);
+        if (hidden) {
+          throw accessDenied(
+            `${source.path} contains ${hidden}, which is on the deny list; moving the folder would expose it under a new name.`,
+            'Move the other entries one by one.',
+          );
+        }
         await fs.rename(source.path, destination.path);
       } else {
         // link() fails if the destination appeared meanwhile, so a file is never overwritten.

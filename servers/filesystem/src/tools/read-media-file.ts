@@ -30,7 +30,7 @@ export const readMediaFile = tool({
         'Pick a smaller file.',
       );
     }
-    const data = (await fs.readFile(file)).toString('base64');
+    const data = (await readAtMost(file, ctx.state.maxFileSize)).toString('base64');
     const mimeType = mimeTypeOf(file);
     const structuredContent = { path: file, mimeType, bytes: stat.size };
     if (mimeType.startsWith('image/'))
@@ -41,3 +41,17 @@ export const readMediaFile = tool({
     return { content: [{ type: 'resource', resource }], structuredContent };
   },
 });
+
+/** Reads at most `max` bytes, so a file that grew after the size check still cannot exceed the limit. */
+async function readAtMost(file: string, max: number): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(max + 1, (await handle.stat()).size + 1));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > max)
+      throw tooLarge(`${file} grew past ${max} bytes while being read.`, 'Pick a smaller file.');
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}

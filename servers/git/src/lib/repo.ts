@@ -86,7 +86,7 @@ export async function repoPaths(
     // resolveEntry: a symlink in the repository is itself the path git tracks, not its target.
     const { path: real } = await ctx.sandbox.resolveEntry(absolute);
     const relative = path.relative(repo.dir, real);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
       throw accessDenied(
         `${input} is outside the repository ${repo.dir}.`,
         'Pass paths inside the repository.',

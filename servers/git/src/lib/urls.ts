@@ -135,9 +135,12 @@ export async function allowedRemote(
   ).catch(() => {
     throw invalidInput(`${field} "${url}" is not a git repository.`, 'Pass the path of a git repository.');
   });
+  const real: string[] = [];
   for (const dir of dirs.split('\n').filter(Boolean)) {
-    const real = await fs.realpath(path.resolve(resolved.path, dir));
-    if (!ctx.sandbox.allows(real)) throw outside();
+    real.push(await fs.realpath(path.resolve(resolved.path, dir)));
+    if (!ctx.sandbox.allows(real[real.length - 1] as string)) throw outside();
   }
-  return { arg: resolved.path, local: true, display: parsed.display };
+  // Hand git the git directory that was checked, not the path: clone and upload-pack do not
+  // search upward as rev-parse does, and would try a sibling `<path>.git` instead.
+  return { arg: real[0] as string, local: true, display: parsed.display };
 }

@@ -31,9 +31,13 @@ export async function atomicWrite(
     await handle.writeFile(data);
     if (keepMode !== undefined) await handle.chmod(keepMode);
     await handle.sync();
-  } finally {
+  } catch (error) {
+    // A full disk mid-write must not leave a half-written temp file beside the target.
     await handle.close();
+    await fs.rm(temp, { force: true });
+    throw error;
   }
+  await handle.close();
   try {
     await options.beforeCommit?.();
     if (options.exclusive) {

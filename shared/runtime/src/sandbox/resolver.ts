@@ -111,9 +111,10 @@ export class Sandbox {
   /** Re-checks a parent directory right before a write lands, narrowing the window for a swapped symlink. */
   async assertStillInside(realPath: string): Promise<void> {
     const parent = await fs.realpath(path.dirname(realPath));
-    if (!containingRoot(this.#roots, path.join(parent, path.basename(realPath)))) {
+    // allows(): still inside a root and still not on the deny list.
+    if (!this.allows(path.join(parent, path.basename(realPath)))) {
       throw accessDenied(
-        `${realPath} moved outside the allowed directories during the call.`,
+        `${realPath} moved outside the allowed directories (or onto the deny list) during the call.`,
         'Retry; if it persists, check for symlinks being swapped.',
       );
     }
