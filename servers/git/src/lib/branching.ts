@@ -85,6 +85,7 @@ export async function unmergedFiles(repo: Repo): Promise<string[]> {
   return [...new Set(paths)];
 }
 
-export function short(hash: string): string {
-  return hash.slice(0, 7);
+/** A 7-character hash for text, or 'nothing' for a branch with no commits. */
+export function short(hash: string | null | undefined): string {
+  return hash ? hash.slice(0, 7) : 'nothing';
 }

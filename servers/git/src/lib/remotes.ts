@@ -1,6 +1,6 @@
 import { accessDenied, invalidInput, notFound, type ToolContext, ToolError, z } from '@bastion-mcp/runtime';
 import type { GitState } from '../tool.js';
-import { gitCall } from './git.js';
+import { currentBranch, gitRun } from './branching.js';
 import { refName } from './refs.js';
 import type { Repo } from './repo.js';
 import { allowedRemote } from './urls.js';
@@ -23,7 +23,7 @@ export async function checkedRemote(
   direction: 'fetch' | 'push',
 ): Promise<string> {
   refName(name, 'remote');
-  const urls = await git(repo, [
+  const urls = await gitRun(repo, [
     'remote',
     'get-url',
     '--all',
@@ -43,7 +43,7 @@ export async function checkedRemote(
     await allowedRemote(ctx, repo.call, url, `remote "${name}" URL`, repo.dir);
   }
   const pattern = `^remote\\.${name.replace(/[.+()$|{}]/g, '\\$&')}\\.(uploadpack|receivepack)$`;
-  const programs = await git(repo, ['config', '--get-regexp', pattern]);
+  const programs = await gitRun(repo, ['config', '--get-regexp', pattern]);
   if (programs.trim()) {
     throw accessDenied(
       `The repository's config names a program to run for remote "${name}": ${programs.trim().split('\n')[0]}.`,
@@ -55,7 +55,7 @@ export async function checkedRemote(
 
 /** The branch HEAD is on; refuses a detached HEAD naming `field` as what to pass instead. */
 export async function currentBranchOrFail(repo: Repo, field: string): Promise<string> {
-  const branch = (await git(repo, ['branch', '--show-current'])).trim();
+  const branch = await currentBranch(repo);
   if (!branch)
     throw invalidInput(`HEAD is detached, so there is no current branch.`, `Pass ${field} explicitly.`);
   return branch;
@@ -63,7 +63,7 @@ export async function currentBranchOrFail(repo: Repo, field: string): Promise<st
 
 /** The hash of every ref under `prefixes` (symbolic refs such as origin/HEAD left out). */
 export async function refSnapshot(repo: Repo, prefixes: string[]): Promise<Map<string, string>> {
-  const raw = await git(repo, [
+  const raw = await gitRun(repo, [
     'for-each-ref',
     '--format=%(refname) %(objectname) %(symref)',
     '--',
@@ -77,8 +77,3 @@ export async function refSnapshot(repo: Repo, prefixes: string[]): Promise<Map<s
   return refs;
 }
 
-export function git(repo: Repo, args: string[]): Promise<string> {
-  return gitCall(repo.dir, repo.call, (g) => g.raw(args));
-}
-
-export const short = (hash: string | null | undefined) => (hash ? hash.slice(0, 7) : 'nothing');

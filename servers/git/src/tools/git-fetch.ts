@@ -1,7 +1,8 @@
 import { notFound, structured, ToolError, z } from '@bastion-mcp/runtime';
 import { repoPathField } from '../lib/fields.js';
 import { refName } from '../lib/refs.js';
-import { checkedRemote, git, refSnapshot, remoteField, short } from '../lib/remotes.js';
+import { gitRun, short } from '../lib/branching.js';
+import { checkedRemote, refSnapshot, remoteField } from '../lib/remotes.js';
 import { openRepo } from '../lib/repo.js';
 import { tool } from '../tool.js';
 
@@ -35,7 +36,7 @@ export const gitFetch = tool({
     const remote = await checkedRemote(ctx, repo, input.remote, 'fetch');
     const prefixes = [`refs/remotes/${remote}/`, 'refs/tags/'];
     const before = await refSnapshot(repo, prefixes);
-    await git(repo, [
+    await gitRun(repo, [
       'fetch',
       '--quiet',
       '--no-recurse-submodules',

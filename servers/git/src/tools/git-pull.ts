@@ -1,7 +1,9 @@
 import { conflict, invalidInput, notFound, structured, ToolError, z } from '@bastion-mcp/runtime';
 import { repoPathField } from '../lib/fields.js';
 import { refName } from '../lib/refs.js';
-import { checkedRemote, currentBranchOrFail, git, remoteField, short } from '../lib/remotes.js';
+import { gitRun, short } from '../lib/branching.js';
+import { headCommit } from '../lib/changes.js';
+import { checkedRemote, currentBranchOrFail, remoteField } from '../lib/remotes.js';
 import { openRepo, type Repo } from '../lib/repo.js';
 import { tool } from '../tool.js';
 
@@ -41,30 +43,29 @@ export const gitPull = tool({
     const local = await currentBranchOrFail(repo, 'a branch to check out first (git_checkout)');
     const remote = await checkedRemote(ctx, repo, input.remote, 'fetch');
     const from = branch ?? (await upstreamBranch(repo, local, remote));
-    const head = async () => (await git(repo, ['rev-parse', '--verify', '-q', 'HEAD'])).trim() || null;
-    const before = await head();
+    const before = await headCommit(repo);
     // Not `git pull`: in git 2.39 it hands remote and branch to fetch without --end-of-options.
     // fetch and merge each honour it, so nothing here can ever be read as an option.
-    await git(repo, ['fetch', '--quiet', '--no-recurse-submodules', '--end-of-options', remote, from]).catch(
+    await gitRun(repo, ['fetch', '--quiet', '--no-recurse-submodules', '--end-of-options', remote, from]).catch(
       (error: unknown) => {
         throw refine(error, remote, from);
       },
     );
     const mode = input.ff_only ? ['--ff-only'] : ['--ff', '--no-edit'];
-    const merge = await git(repo, ['merge', ...mode, '--end-of-options', 'FETCH_HEAD']).catch(
+    const merge = await gitRun(repo, ['merge', ...mode, '--end-of-options', 'FETCH_HEAD']).catch(
       (error: unknown) => {
         throw refine(error, remote, from);
       },
     );
     // A conflicted merge exits 1 with its report on stdout only, which simple-git takes as success.
-    if ((await git(repo, ['rev-parse', '-q', '--verify', 'MERGE_HEAD'])).trim())
+    if ((await gitRun(repo, ['rev-parse', '-q', '--verify', 'MERGE_HEAD'])).trim())
       throw refine(new ToolError('upstream', `CONFLICT ${merge}`), remote, from);
-    const after = await head();
+    const after = await headCommit(repo);
     const range = before ? [`${before}..${after}`] : [after ?? 'HEAD'];
     const commits =
-      after && after !== before ? Number((await git(repo, ['rev-list', '--count', ...range])).trim()) : 0;
+      after && after !== before ? Number((await gitRun(repo, ['rev-list', '--count', ...range])).trim()) : 0;
     const parents = after
-      ? (await git(repo, ['rev-list', '--parents', '-n', '1', after])).trim().split(' ')
+      ? (await gitRun(repo, ['rev-list', '--parents', '-n', '1', after])).trim().split(' ')
       : [];
     const merged = after !== before && parents.length > 2;
     const source = `${remote}/${from}`;
@@ -80,7 +81,7 @@ export const gitPull = tool({
 /** The branch of `remote` that `local` tracks; without one, the caller must name a branch. */
 async function upstreamBranch(repo: Repo, local: string, remote: string): Promise<string> {
   const config = (key: string) =>
-    git(repo, ['config', '--get', `branch.${local}.${key}`]).then((v) => v.trim());
+    gitRun(repo, ['config', '--get', `branch.${local}.${key}`]).then((v) => v.trim());
   const [tracked, merge] = [await config('remote'), await config('merge')];
   if (tracked !== remote || !merge.startsWith('refs/heads/')) {
     throw invalidInput(

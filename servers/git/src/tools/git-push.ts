@@ -1,7 +1,8 @@
 import { accessDenied, conflict, notFound, structured, ToolError, z } from '@bastion-mcp/runtime';
 import { repoPathField } from '../lib/fields.js';
 import { refName } from '../lib/refs.js';
-import { checkedRemote, currentBranchOrFail, git, remoteField } from '../lib/remotes.js';
+import { gitRun } from '../lib/branching.js';
+import { checkedRemote, currentBranchOrFail, remoteField } from '../lib/remotes.js';
 import { openRepo } from '../lib/repo.js';
 import { tool } from '../tool.js';
 
@@ -57,7 +58,7 @@ export const gitPush = tool({
     const branch = named ?? (await currentBranchOrFail(repo, 'branch'));
     const remote = await checkedRemote(ctx, repo, input.remote, 'push');
     const ref = `refs/heads/${branch}`;
-    const out = await git(repo, [
+    const out = await gitRun(repo, [
       'push',
       '--porcelain',
       '--no-recurse-submodules',
