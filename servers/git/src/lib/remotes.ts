@@ -76,4 +76,3 @@ export async function refSnapshot(repo: Repo, prefixes: string[]): Promise<Map<s
   }
   return refs;
 }
-

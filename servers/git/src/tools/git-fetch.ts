@@ -1,7 +1,7 @@
 import { notFound, structured, ToolError, z } from '@bastion-mcp/runtime';
+import { gitRun, short } from '../lib/branching.js';
 import { repoPathField } from '../lib/fields.js';
 import { refName } from '../lib/refs.js';
-import { gitRun, short } from '../lib/branching.js';
 import { checkedRemote, refSnapshot, remoteField } from '../lib/remotes.js';
 import { openRepo } from '../lib/repo.js';
 import { tool } from '../tool.js';

@@ -1,8 +1,8 @@
 import { conflict, invalidInput, notFound, structured, ToolError, z } from '@bastion-mcp/runtime';
-import { repoPathField } from '../lib/fields.js';
-import { refName } from '../lib/refs.js';
 import { gitRun, short } from '../lib/branching.js';
 import { headCommit } from '../lib/changes.js';
+import { repoPathField } from '../lib/fields.js';
+import { refName } from '../lib/refs.js';
 import { checkedRemote, currentBranchOrFail, remoteField } from '../lib/remotes.js';
 import { openRepo, type Repo } from '../lib/repo.js';
 import { tool } from '../tool.js';
@@ -46,11 +46,16 @@ export const gitPull = tool({
     const before = await headCommit(repo);
     // Not `git pull`: in git 2.39 it hands remote and branch to fetch without --end-of-options.
     // fetch and merge each honour it, so nothing here can ever be read as an option.
-    await gitRun(repo, ['fetch', '--quiet', '--no-recurse-submodules', '--end-of-options', remote, from]).catch(
-      (error: unknown) => {
-        throw refine(error, remote, from);
-      },
-    );
+    await gitRun(repo, [
+      'fetch',
+      '--quiet',
+      '--no-recurse-submodules',
+      '--end-of-options',
+      remote,
+      from,
+    ]).catch((error: unknown) => {
+      throw refine(error, remote, from);
+    });
     const mode = input.ff_only ? ['--ff-only'] : ['--ff', '--no-edit'];
     const merge = await gitRun(repo, ['merge', ...mode, '--end-of-options', 'FETCH_HEAD']).catch(
       (error: unknown) => {

@@ -9,4 +9,5 @@ export {
 } from './connect.js';
 export { tempDir } from './fixtures.js';
 export { inventoryProblems } from './inventory.js';
+export { type Packed, packed } from './pack.js';
 export { toolSnapshotProblems } from './snapshots.js';
