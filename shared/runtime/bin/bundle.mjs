@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Bundles a server's bin: dist/server.cjs holds the whole server (one file, so `npx` installs little
 // and Node reads one file), dist/index.js is the small loader that runs it through V8's code cache.
-// Packages in the server's `dependencies` stay external (heavy ones load lazily).
+// Packages in the server's `dependencies` stay external (heavy ones load lazily). A server's
+// package.json may add `bastion.external` (optional requires that never load, such as pg-native) and
+// `bastion.assets` (files its bundled code reads beside itself, such as a WASM binary), copied into dist.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -82,7 +84,7 @@ const common = {
   format: 'cjs',
   target: 'node20',
   legalComments: 'none',
-  external: Object.keys(pkg.dependencies ?? {}),
+  external: [...Object.keys(pkg.dependencies ?? {}), ...(pkg.bastion?.external ?? [])],
   define: { 'import.meta.url': '__bastionModuleUrl' },
   logLevel: 'warning',
 };
@@ -115,5 +117,7 @@ await build({
   minify: true,
   banner: { js: `${moduleUrl}globalThis.__BASTION_TOOL_SCHEMAS__=${schemas};` },
 });
+for (const asset of pkg.bastion?.assets ?? [])
+  fs.copyFileSync(path.join(dir, asset), path.join(dir, 'dist', path.basename(asset)));
 fs.copyFileSync(new URL('./loader.mjs', import.meta.url), loader);
 fs.chmodSync(loader, 0o755);

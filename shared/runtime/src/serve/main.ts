@@ -6,7 +6,11 @@ import { realRoots } from '../sandbox/resolver.js';
 import type { BastionServer } from '../server.js';
 import { serveOverStdio } from './stdio.js';
 
-export type CreateServer<T extends z.ZodRawShape> = (config: ConfigOf<T>, log: Logger) => BastionServer;
+/** Builds the server; may be async for a bin that checks something first (a ConfigError exits 2). */
+export type CreateServer<T extends z.ZodRawShape> = (
+  config: ConfigOf<T>,
+  log: Logger,
+) => BastionServer | Promise<BastionServer>;
 
 /**
  * The whole of a server's bin: parse config, build the server, serve stdio or HTTP.
@@ -39,7 +43,7 @@ export async function runMain<T extends z.ZodRawShape>(
       });
       values[key] = Array.isArray(given) ? real : real[0];
     }
-    const server = create(config, log);
+    const server = await create(config, log);
     if (config.http) {
       // Loaded on demand: the HTTP stack (and the fetch machinery it pulls in) slows stdio start-up.
       const { serveHttp } = await import('./http.js');
