@@ -24,7 +24,16 @@ import {
 
 export type SqlStatementKind = 'select' | 'values' | 'table' | 'show' | 'explain';
 export type SqlClassification =
-  | { ok: true; statement: SqlStatementKind; functions: string[]; analyze?: boolean }
+  | {
+      ok: true;
+      statement: SqlStatementKind;
+      functions: string[];
+      /** The highest $n placeholder used (0 when none). */
+      params: number;
+      /** Schema-qualified relations named in FROM clauses, as [schema, relation]. */
+      relations: [string, string][];
+      analyze?: boolean;
+    }
   | { ok: false; reason: string; fix: string; position?: number };
 
 type Obj = Record<string, unknown>;
@@ -62,6 +71,13 @@ const sval = (n: unknown): string | undefined => {
   return typeof s === 'string' ? s : undefined;
 };
 
+/** What the walk collects besides refusals. */
+interface Found {
+  functions: Set<string>;
+  params: number;
+  relations: [string, string][];
+}
+
 function checkName(parts: string[], functions: Set<string>, how: string): void {
   const name = parts.at(-1);
   if (name === undefined) return;
@@ -72,12 +88,13 @@ function checkName(parts: string[], functions: Set<string>, how: string): void {
 }
 
 /** Walks every object and array of the tree: node shapes vary (UNION arms, RangeFunction lists are unwrapped). */
-function walk(node: unknown, functions: Set<string>): void {
+function walk(node: unknown, found: Found): void {
   if (Array.isArray(node)) {
-    for (const item of node) walk(item, functions);
+    for (const item of node) walk(item, found);
     return;
   }
   if (!isObj(node)) return;
+  const { functions } = found;
   for (const [key, value] of Object.entries(node)) {
     if (key === 'lockingClause' && Array.isArray(value) && value.length > 0) {
       throw new Refusal('FOR UPDATE / FOR SHARE (row locks) is not allowed', 'Drop the locking clause.');
@@ -112,7 +129,11 @@ function walk(node: unknown, functions: Set<string>): void {
         if (name !== undefined) checkName([name], functions, ' (attribute notation calls it)');
       }
     }
-    walk(value, functions);
+    if (key === 'ParamRef' && isObj(value) && typeof value.number === 'number')
+      found.params = Math.max(found.params, value.number);
+    if (key === 'RangeVar' && isObj(value) && typeof value.schemaname === 'string')
+      found.relations.push([value.schemaname, String(value.relname)]);
+    walk(value, found);
   }
 }
 
@@ -143,12 +164,17 @@ function classifyStatement(stmt: Obj): Extract<SqlClassification, { ok: true }> 
   const [type] = Object.keys(stmt);
   const body = type ? stmt[type] : undefined;
   if (!type || !isObj(body)) throw new Refusal('empty statement', FIX_ONE);
-  const functions = new Set<string>();
+  const found: Found = { functions: new Set(), params: 0, relations: [] };
+  const result = () => ({
+    functions: [...found.functions],
+    params: found.params,
+    relations: found.relations,
+  });
   if (type === 'SelectStmt') {
-    walk(body, functions);
-    return { ok: true, statement: selectKind(body), functions: [...functions] };
+    walk(body, found);
+    return { ok: true, statement: selectKind(body), ...result() };
   }
-  if (type === 'VariableShowStmt') return { ok: true, statement: 'show', functions: [] };
+  if (type === 'VariableShowStmt') return { ok: true, statement: 'show', ...result() };
   if (type === 'ExplainStmt') {
     const query = isObj(body.query) ? body.query : {};
     const innerType = Object.keys(query)[0] ?? 'unknown';
@@ -157,8 +183,8 @@ function classifyStatement(stmt: Obj): Extract<SqlClassification, { ok: true }> 
       const inner = REFUSED_STATEMENTS[innerType]?.[0] ?? `${innerType.replace(/Stmt$/, '')} is not allowed`;
       throw new Refusal(`EXPLAIN${analyze ? ' ANALYZE' : ''} of a refused statement: ${inner}`, FIX_READ);
     }
-    walk(query.SelectStmt, functions);
-    return { ok: true, statement: 'explain', functions: [...functions], analyze };
+    walk(query.SelectStmt, found);
+    return { ok: true, statement: 'explain', ...result(), analyze };
   }
   refuseStatement(type);
 }

@@ -1,0 +1,66 @@
+import { accessDenied, invalidInput } from '@bastion-mcp/runtime';
+import type { SqlClassification } from './classify-sql.js';
+import type { ReadOnlyClient } from './database.js';
+
+export type Approved = Extract<SqlClassification, { ok: true }>;
+
+const SYSTEM_SCHEMAS = new Set(['pg_catalog', 'information_schema']);
+
+/**
+ * Layer 2: the parser approves the statement, the $n placeholders match params, and qualified
+ * relations stay inside the --schemas allow list. Nothing has been sent to the database yet.
+ */
+export async function approveSql(
+  sql: string,
+  field: string,
+  params: readonly unknown[],
+  schemas: readonly string[],
+): Promise<Approved> {
+  // Loaded on first use: importing libpg-query starts compiling its 1.7 MB WASM parser.
+  const { classifySql, loadParser } = await import('./classify-sql.js');
+  await loadParser();
+  const verdict = classifySql(sql);
+  if (!verdict.ok) throw accessDenied(`${field}: ${verdict.reason}.`, verdict.fix);
+  if (verdict.params !== params.length) {
+    const uses = verdict.params ? `uses $1..$${verdict.params}` : 'has no $n placeholders';
+    throw invalidInput(
+      `params: the SQL ${uses} but params has ${params.length} value${params.length === 1 ? '' : 's'}.`,
+      'Pass exactly one params entry per placeholder, in order ($1 is params[0]).',
+    );
+  }
+  if (schemas.length) {
+    const outside = verdict.relations.find(
+      ([schema]) => !schemas.includes(schema) && !SYSTEM_SCHEMAS.has(schema),
+    );
+    if (outside) {
+      throw accessDenied(
+        `${field}: schema "${outside[0]}" is outside the schemas this server exposes (${schemas.join(', ')}).`,
+        'Query tables in the allowed schemas; list_schemas shows them.',
+      );
+    }
+  }
+  return verdict;
+}
+
+/**
+ * The pg_proc half of layer 2: every function name the parser could not vouch for must be IMMUTABLE
+ * or STABLE in every schema that defines it (a VOLATILE function can write or change the session).
+ * Names with no pg_proc row are ordinary columns. Runs inside the call's read-only transaction.
+ */
+export async function checkVolatility(client: ReadOnlyClient, approved: Approved): Promise<void> {
+  if (approved.functions.length === 0) return;
+  const names = [...new Set(approved.functions.map((n) => n.split('.').at(-1) ?? n))];
+  const { rows } = await client.query<{ name: string; schema: string }>(
+    `SELECT p.proname AS name, n.nspname AS schema FROM pg_catalog.pg_proc p
+       JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+      WHERE p.proname = ANY($1::text[]) AND p.provolatile = 'v' LIMIT 1`,
+    [names],
+  );
+  const hit = rows[0];
+  if (hit) {
+    throw accessDenied(
+      `function ${hit.schema}.${hit.name} is VOLATILE (it may write or change session state); only IMMUTABLE and STABLE functions may run here.`,
+      'Remove the call; if it only reads, its owner can declare it STABLE.',
+    );
+  }
+}

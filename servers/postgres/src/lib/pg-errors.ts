@@ -1,0 +1,77 @@
+import { accessDenied, invalidInput, isToolError, notFound, ToolError } from '@bastion-mcp/runtime';
+
+interface PgError {
+  code?: string;
+  message?: string;
+  position?: string;
+  hint?: string;
+  detail?: string;
+}
+
+export interface ErrorContext {
+  redact: (text: string) => string;
+  timeoutMs: number;
+  cancelled?: boolean | undefined;
+}
+
+/** Turns a pg or network error into a ToolError the model can act on; the password never shows. */
+export function toToolError(error: unknown, { redact, timeoutMs, cancelled }: ErrorContext): ToolError {
+  if (isToolError(error)) return error;
+  const e = (error ?? {}) as PgError;
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  const base = redact(String(e.message ?? error).split('\n')[0] ?? '');
+  const where = e.position ? ` (at character ${e.position})` : '';
+  const extra = [e.detail, e.hint].filter(Boolean).map((s) => redact(String(s)));
+  const message = `${base}${where}${extra.length ? `. ${extra.join(' ')}` : ''}`;
+  if (code === undefined || !/^[0-9A-Z]{5}$/.test(code)) {
+    return new ToolError(
+      'upstream',
+      `the database could not be reached: ${base}`,
+      'Retry shortly; if it persists, the server operator should check that PostgreSQL is running and the connection settings.',
+    );
+  }
+  if (code === '57014') {
+    return cancelled
+      ? new ToolError(
+          'timeout',
+          'the query was cancelled at the client’s request.',
+          'Call again if you still need it.',
+        )
+      : new ToolError(
+          'timeout',
+          `the query ran past the statement timeout (${timeoutMs} ms) and was stopped.`,
+          'Add a LIMIT or a narrower WHERE, or aggregate on the server; the operator can raise --statement-timeout-ms.',
+        );
+  }
+  if (code === '55P03')
+    return new ToolError('timeout', `waiting for a lock took too long: ${message}`, 'Retry later.');
+  if (code === '25006')
+    return accessDenied(
+      `the statement tried to write and the read-only transaction stopped it: ${message}`,
+      'This server only reads: use SELECT, VALUES, TABLE, WITH, SHOW or EXPLAIN.',
+    );
+  if (code === '42501')
+    return accessDenied(
+      `${message}`,
+      'The database role behind this server lacks that privilege; query something else.',
+    );
+  if (code === '42P01' || code === '3F000')
+    return notFound(message, 'list_schemas and list_tables show what exists; check the spelling and schema.');
+  if (code === '42703')
+    return invalidInput(message, 'describe_table shows the columns of a table; check the spelling.');
+  if (code === '42883')
+    return invalidInput(
+      message,
+      'Check the function name and argument types (add explicit casts such as $1::int).',
+    );
+  if (code === '08P01' && /bind message supplies/.test(base))
+    return invalidInput(`params: ${message}`, 'Pass one params entry for each $1, $2, ... in sql.');
+  if (code.startsWith('22'))
+    return invalidInput(
+      `${message}`,
+      'Check the values in sql and params against the column types (cast if needed).',
+    );
+  if (code.startsWith('42'))
+    return invalidInput(`the SQL was rejected: ${message}`, 'Fix the statement and call again.');
+  return new ToolError('upstream', `PostgreSQL error ${code}: ${message}`);
+}

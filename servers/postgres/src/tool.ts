@@ -1,0 +1,26 @@
+import { type ToolContext, toolsFor } from '@bastion-mcp/runtime';
+import type { Database, ReadOnlyClient } from './lib/database.js';
+
+/** What every postgres handler finds in `ctx.state`. */
+export interface PgState {
+  db: Database;
+  statementTimeoutMs: number;
+  maxRows: number;
+  /** Characters of row JSON a result may carry (the response budget, less room for the frame). */
+  maxBytes: number;
+  /** The --schemas allow list (empty: every schema the role can see). */
+  schemas: readonly string[];
+  /** Host shown in resource URIs (never the user or password). */
+  host: string;
+}
+
+export const tool = toolsFor<PgState>();
+
+/** Runs `work` in one read-only, time-limited, rolled-back transaction for this call. */
+export function readOnly<T>(
+  ctx: ToolContext<PgState>,
+  work: (client: ReadOnlyClient) => Promise<T>,
+): Promise<T> {
+  const { db, statementTimeoutMs, schemas } = ctx.state;
+  return db.readOnly(work, { timeoutMs: statementTimeoutMs, signal: ctx.signal, searchPath: schemas });
+}
