@@ -14,16 +14,23 @@ export interface ErrorContext {
   cancelled?: boolean | undefined;
 }
 
-/** Turns a pg or network error into a ToolError the model can act on; the password never shows. */
-export function toToolError(error: unknown, { redact, timeoutMs, cancelled }: ErrorContext): ToolError {
-  if (isToolError(error)) return error;
+/**
+ * Turns a pg or network error into a ToolError the model can act on; the password never shows.
+ * Anything else (a bug) is returned as is, for the runtime's one-line internal error.
+ */
+export function toToolError(error: unknown, { redact, timeoutMs, cancelled }: ErrorContext): unknown {
+  if (isToolError(error) || !(isPgError(error) || isConnectionError(error))) return error;
   const e = (error ?? {}) as PgError;
   const code = typeof e.code === 'string' ? e.code : undefined;
   const base = redact(String(e.message ?? error).split('\n')[0] ?? '');
   const where = e.position ? ` (at character ${e.position})` : '';
   const extra = [e.detail, e.hint].filter(Boolean).map((s) => redact(String(s)));
   const message = `${base}${where}${extra.length ? `. ${extra.join(' ')}` : ''}`;
-  if (code === undefined || !/^[0-9A-Z]{5}$/.test(code)) {
+  // No SQLSTATE (a socket error), or a connection-level one: authentication, a missing database,
+  // too many connections, a server shutting down.
+  const unreachable =
+    code === undefined || !/^[0-9A-Z]{5}$/.test(code) || /^(08|28|3D|57P0)/.test(code) || code === '53300';
+  if (unreachable) {
     return new ToolError(
       'upstream',
       `the database could not be reached: ${base}`,
@@ -74,4 +81,14 @@ export function toToolError(error: unknown, { redact, timeoutMs, cancelled }: Er
   if (code.startsWith('42'))
     return invalidInput(`the SQL was rejected: ${message}`, 'Fix the statement and call again.');
   return new ToolError('upstream', `PostgreSQL error ${code}: ${message}`);
+}
+
+const isPgError = (error: unknown) => /^[0-9A-Z]{5}$/.test(String((error as PgError | undefined)?.code));
+
+/** Socket, TLS and authentication-handshake failures, which carry no SQLSTATE. */
+function isConnectionError(error: unknown): boolean {
+  const code = String((error as PgError | undefined)?.code ?? '');
+  if (/^E[A-Z]+$/.test(code) || /CERT|TLS|SSL/.test(code)) return true;
+  const message = String((error as Error | undefined)?.message ?? '');
+  return /Connection terminated|timeout expired|SSL|SASL|password|not queryable/i.test(message);
 }

@@ -6,16 +6,18 @@ type PgTypes = { getTypeParser: (oid: number, format?: 'text') => (value: string
 // and of text. Everything else (int8, numeric, dates, intervals, bytea, ...) stays PostgreSQL's own
 // text form: exact, time-zone faithful, and JSON-safe.
 const PARSED = new Set([
-  16, 21, 23, 26, 700, 701, 114, 3802, 1000, 1005, 1007, 1021, 1022, 199, 3807, 1009, 1015,
+  16, 21, 23, 26, 700, 701, 114, 3802, 1000, 1005, 1007, 1021, 1022, 199, 3807, 1009, 1015, 1003, 1028,
 ]);
 const FLOATS = new Set([700, 701]);
+// pg-types has no parser for name[]; it parses like text[].
+const SAME_AS = new Map([[1003, 1009]]);
 
 export function typeParsers(pgTypes: PgTypes): CustomTypesConfig {
   const raw = (value: string) => value;
   return {
     getTypeParser: ((oid: number, format?: string) => {
       if (format === 'binary' || !PARSED.has(oid)) return raw;
-      const parse = pgTypes.getTypeParser(oid, 'text');
+      const parse = pgTypes.getTypeParser(SAME_AS.get(oid) ?? oid, 'text');
       // NaN and Infinity have no JSON form: keep their text.
       return FLOATS.has(oid)
         ? (value: string) => {
@@ -62,6 +64,8 @@ export const BUILTIN_TYPE_NAMES: ReadonlyMap<number, string> = new Map([
   [1022, 'double precision[]'],
   [1231, 'numeric[]'],
   [2951, 'uuid[]'],
+  [1003, 'name[]'],
+  [1028, 'oid[]'],
   [3807, 'jsonb[]'],
   [199, 'json[]'],
   [2249, 'record'],

@@ -31,8 +31,8 @@ SELECT r.rolname AS role, r.rolsuper AS superuser, r.rolcreaterole AS createrole
                 AND pg_catalog.has_schema_privilege(n.oid, 'CREATE')
               ORDER BY 1 LIMIT 6) AS creatable_schemas,
        pg_catalog.has_database_privilege(current_database(), 'CREATE') AS create_in_database,
-       EXISTS (SELECT 1 FROM pg_catalog.pg_class s
-                WHERE s.relkind = 'S' AND pg_catalog.has_sequence_privilege(s.oid, 'UPDATE')) AS sequences
+       EXISTS (SELECT 1 FROM pg_catalog.pg_sequence s
+                WHERE pg_catalog.has_sequence_privilege(s.seqrelid, 'UPDATE')) AS sequences
   FROM pg_catalog.pg_roles r WHERE r.rolname = current_user`;
 
 interface RoleRow {

@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packed, spawnBin } from '@bastion-mcp/runtime/testing';
+import { describe, expect, it } from 'vitest';
+import { urls } from './helpers.js';
+
+const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(pkgDir, 'dist/index.js');
+const passwordOf = (url: string) => decodeURIComponent(new URL(url).password);
+const withPassword = (url: string, password: string) => {
+  const u = new URL(url);
+  u.password = encodeURIComponent(password);
+  return u.href;
+};
+
+/** Runs the bin to its exit (stdin open but silent) and returns its code and stderr. */
+function runToExit(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
+    child.stdout.on('data', (c) => {
+      stdout += c;
+    });
+    const timer = setTimeout(() => child.kill(), 20_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, stdout });
+    });
+  });
+}
+
+describe('the published bin', () => {
+  it('runs over stdio from the build as a read-only role, with nothing but JSON-RPC on stdout', async () => {
+    const client = await spawnBin(bin, [urls().reader]);
+    const result = await client.call('query', { sql: 'SELECT count(*)::int AS n FROM shop.customers' });
+    expect(result.structuredContent).toMatchObject({ rows: [[20]] });
+    expect(client.client.getInstructions()).not.toMatch(/WARNING/);
+    expect(client.stderr()).toMatch(/as read-only role "bastion_\w+_reader"/);
+    await client.close();
+  });
+
+  it('runs from the packed tarball with no dependencies to install (the WASM parser included)', async () => {
+    const pkg = await packed(pkgDir);
+    expect(pkg.manifest.dependencies ?? {}).toEqual({});
+    expect(fs.existsSync(path.join(pkg.dir, 'dist/libpg-query.wasm'))).toBe(true);
+    const client = await spawnBin(pkg.bin('mcp-server-postgres'), [], {
+      env: { DATABASE_URL: urls().reader },
+    });
+    const refused = await client.call('query', { sql: 'SELECT 1; DROP TABLE victim' });
+    expect(client.textOf(refused)).toMatch(/stacked statements are not allowed/);
+    await client.close();
+  });
+
+  it('warns loudly, on stderr and in its instructions, when the role can write', async () => {
+    for (const [url, why] of [
+      [urls().writer, /can write to tables \(public\.victim/],
+      [urls().admin, /is a superuser/],
+    ] as const) {
+      const client = await spawnBin(bin, [url]);
+      expect(client.client.getInstructions()).toMatch(/^WARNING: database role "\w+" is not read-only/);
+      expect(client.client.getInstructions()).toMatch(why);
+      expect(client.stderr()).toMatch(why);
+      await client.close();
+    }
+  });
+
+  it('--require-readonly-role refuses to start for a writer or a superuser, and starts for a reader', async () => {
+    for (const url of [urls().writer, urls().admin]) {
+      const run = await runToExit(['--require-readonly-role', url]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/--require-readonly-role: refusing to start\. WARNING: database role/);
+      expect(run.stdout).toBe('');
+    }
+    const client = await spawnBin(bin, ['--require-readonly-role', urls().reader]);
+    expect((await client.call('list_schemas')).isError).toBeFalsy();
+    await client.close();
+  });
+});
+
+describe('password hygiene', () => {
+  it('never shows the password when it is wrong: not on stderr, not in tool errors', async () => {
+    const password = `${passwordOf(urls().reader)}-wrong`;
+    const client = await spawnBin(bin, [withPassword(urls().reader, password)]);
+    const result = await client.call('query', { sql: 'SELECT 1' });
+    expect(client.textOf(result)).toMatch(
+      /^\[upstream\] the database could not be reached: password authentication failed/,
+    );
+    const everything = `${client.stderr()}${client.textOf(result)}${client.client.getInstructions()}`;
+    expect(everything).not.toContain(password);
+    expect(everything).not.toContain(encodeURIComponent(password));
+    await client.close();
+  });
+
+  it('refuses to start without a reachable database under --require-readonly-role, without echoing the URL', async () => {
+    const url = 'postgresql://someone:s3cret-pw@127.0.0.1:1/app';
+    const run = await runToExit(['--require-readonly-role', url]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/could not check the role of someone@127\.0\.0\.1:1\/app/);
+    expect(run.stderr).not.toContain('s3cret-pw');
+  });
+
+  it('rejects a URL that is not postgresql:// without printing it', async () => {
+    const run = await runToExit(['mysql://root:hunter2@db/app']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/must start with postgresql:\/\//);
+    expect(run.stderr).not.toContain('hunter2');
+  });
+
+  it('keeps the password out of resource URIs and the role check output', async () => {
+    const client = await spawnBin(bin, [urls().writer]);
+    const { resources } = await client.client.listResources();
+    const password = passwordOf(urls().writer);
+    const text = JSON.stringify(resources) + client.stderr() + client.client.getInstructions();
+    expect(resources.length).toBeGreaterThan(0);
+    expect(text).not.toContain(password);
+    expect(text).not.toContain(encodeURIComponent(password));
+    expect(JSON.stringify(resources)).not.toContain('_writer');
+    await client.close();
+  });
+});
