@@ -199,3 +199,28 @@ describe('classifySql parse errors', () => {
     expect(typeof classifySql(deep(5000)).ok).toBe('boolean');
   });
 });
+
+describe('what the classifier collects for the server', () => {
+  it.each([
+    ['SELECT 1', 0, []],
+    ['SELECT $1::int + $3::int', 3, []],
+    [
+      'SELECT * FROM shop.orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = $1',
+      1,
+      [['shop', 'orders']],
+    ],
+    [
+      'WITH x AS (SELECT * FROM a.t WHERE v = $2) SELECT * FROM x, b.u',
+      2,
+      [
+        ['a', 't'],
+        ['b', 'u'],
+      ],
+    ],
+    ['EXPLAIN SELECT * FROM (SELECT * FROM s.t) q WHERE $1', 1, [['s', 't']]],
+  ])('%s: highest placeholder and qualified relations', (sql, params, relations) => {
+    const r = classifySql(sql);
+    expect(r).toMatchObject({ ok: true, params });
+    if (r.ok) expect([...r.relations].sort()).toEqual(relations);
+  });
+});
