@@ -96,12 +96,33 @@ const GENERIC = {
     'server-sse-multiple-streams',
   ],
 };
-const serversDir = path.join(repo, 'servers');
-for (const name of fs.readdirSync(serversDir).sort()) {
-  const bin = path.join(serversDir, name, 'dist', 'index.js');
-  if (!fs.existsSync(bin)) continue;
+
+/**
+ * What a server is given after --http --port 0 (by default a scratch directory), made only when
+ * its bin is built. `defer` registers a cleanup that runs once every server has been tested.
+ * @type {Record<string, (defer: (cleanup: () => unknown) => void, name: string) => Promise<string[]>>}
+ */
+const SERVER_ARGS = {
+  // A SELECT-only role on the sample database in a throwaway embedded PostgreSQL (or PG_TEST_URL).
+  async postgres(defer) {
+    const { createDatabase, startPostgres } = await import('../servers/postgres/support/embedded.mjs');
+    const { seedSample } = await import('../servers/postgres/support/sample.mjs');
+    const cluster = await startPostgres();
+    defer(() => cluster.stop());
+    const db = await createDatabase(cluster.adminUrl);
+    defer(() => db.drop());
+    await seedSample(db.adminUrl);
+    return [db.readerUrl];
+  },
+};
+async function scratchDir(defer, name) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `bastion-conformance-${name}-`));
-  const server = await serve(bin, [scratch]);
+  defer(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  return [scratch];
+}
+
+async function testServer(bin, name, defer) {
+  const server = await serve(bin, await (SERVER_ARGS[name] ?? scratchDir)(defer, name));
   try {
     const url = ['--url', server.url];
     const baseline = fs.existsSync(expected(name)) ? expected(name) : expected('generic-server');
@@ -123,7 +144,23 @@ for (const name of fs.readdirSync(serversDir).sort()) {
     }
   } finally {
     server.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const serversDir = path.join(repo, 'servers');
+const cleanups = [];
+try {
+  for (const name of fs.readdirSync(serversDir).sort()) {
+    const bin = path.join(serversDir, name, 'dist', 'index.js');
+    if (fs.existsSync(bin)) await testServer(bin, name, (cleanup) => cleanups.push(cleanup));
+  }
+} finally {
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error(`cleanup failed: ${error instanceof Error ? error.message : error}`);
+    }
   }
 }
 
