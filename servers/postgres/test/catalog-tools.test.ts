@@ -145,3 +145,18 @@ describe('resources', () => {
     ).rejects.toThrow(/not exposed/);
   });
 });
+
+describe('describe_table text', () => {
+  it('is compact: one line per column, key, index and constraint', async () => {
+    const client = await pgClient();
+    const text = client.textOf(await client.call('describe_table', { schema: 'shop', table: 'orders' }));
+    expect(text).toMatch(/^shop\.orders \(table, ~100 rows, \d+ kB\)/);
+    expect(text).toContain('\n  total numeric(10,2) not null');
+    expect(text).toContain('\nprimary key: (id)');
+    expect(text).toContain('\nforeign key (customer_id) -> shop.customers(id) on delete cascade');
+    expect(text).toContain('\nreferenced by shop.order_items(order_id) -> (id)');
+    expect(text).toMatch(
+      /\nindex CREATE INDEX orders_customer_idx ON shop\.orders USING btree \(customer_id\)/,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { notFound, structured, z } from '@bastion-mcp/runtime';
 import { describeTable as readTable, tableDescription } from '../lib/catalog.js';
 import { catalogQuery } from '../lib/catalog-query.js';
+import { describeText } from '../lib/describe-text.js';
 import { readOnly, tool } from '../tool.js';
 
 export const describeTable = tool({
@@ -31,6 +32,6 @@ export const describeTable = tool({
         'list_tables shows the tables of each schema; names are case-sensitive.',
       );
     }
-    return structured({ ...table }, JSON.stringify(table));
+    return structured({ ...table }, describeText(table));
   },
 });
