@@ -3,7 +3,8 @@
 // and Node reads one file), dist/index.js is the small loader that runs it through V8's code cache.
 // Packages in the server's `dependencies` stay external (heavy ones load lazily). A server's
 // package.json may add `bastion.external` (optional requires that never load, such as pg-native) and
-// `bastion.assets` (files its bundled code reads beside itself, such as a WASM binary), copied into dist.
+// `bastion.assets` (files its bundled code reads beside itself, such as a WASM binary), copied into dist,
+// and `bastion.replace` ({ "<path suffix of a dependency file>": "<local file>" }) to swap one module.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -76,8 +77,23 @@ export { process };`,
   },
 };
 
+// A server may swap a dependency's module for its own (e.g. pg's runtime sniffing, which touches
+// globalThis.Response and so loads Node's whole fetch stack at start-up).
+const replacements = Object.entries(pkg.bastion?.replace ?? {});
+const replaceModules = {
+  name: 'replace-modules',
+  setup(b) {
+    b.onLoad({ filter: /\.[cm]?js$/ }, (args) => {
+      const hit = replacements.find(([suffix]) => args.path.endsWith(path.sep + suffix));
+      if (!hit) return undefined;
+      const file = path.join(dir, hit[1]);
+      return { contents: fs.readFileSync(file, 'utf8'), resolveDir: path.dirname(file), loader: 'js' };
+    });
+  },
+};
+
 const common = {
-  plugins: [englishOnlyZod, lazyBuiltins, lazyAjv],
+  plugins: [englishOnlyZod, lazyBuiltins, lazyAjv, ...(replacements.length ? [replaceModules] : [])],
   bundle: true,
   platform: 'node',
   // CommonJS because only a classic script can be compiled with V8's cached data on Node 20.

@@ -1,8 +1,9 @@
 import net from 'node:net';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { Connection } from './connection.js';
 import { toToolError } from './pg-errors.js';
 import { typeParsers } from './pg-types.js';
+import { type Batch, PortalStep, type TypeParsers } from './portal.js';
 
 export interface ReadOnlyOptions {
   timeoutMs: number;
@@ -12,18 +13,35 @@ export interface ReadOnlyOptions {
   searchPath?: readonly string[];
 }
 
-/** A connection checked out for one read-only transaction. */
-export type ReadOnlyClient = Pick<PoolClient, 'query' | 'escapeIdentifier' | 'escapeLiteral'>;
+/** One call's read-only transaction: our own SQL through `query`, the user's through `open`/`fetch`. */
+export interface ReadOnlyClient {
+  query<R extends QueryResultRow = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<{ rows: R[] }>;
+  /** Opens the one user statement in a portal (extended protocol only) and reads up to `rows` rows. */
+  open(sql: string, params: readonly unknown[], rows: number): Promise<Batch>;
+  /** Reads up to `rows` more rows from the open portal. */
+  fetch(rows: number, fields: Batch['fields']): Promise<Batch>;
+}
 
 type Backend = PoolClient & { processID: number | null; secretKey: number | null };
+const PORTAL = 'bastion_rows';
+// DISCARD ALL spelled out (its documented equivalent), because DISCARD ALL itself cannot share one
+// round trip with the ROLLBACK: this way a call's reset is a single message.
+const RESET =
+  'CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; DEALLOCATE ALL; UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD PLANS; DISCARD TEMP; DISCARD SEQUENCES';
 
 /**
  * A small pool whose only way in is `readOnly`: every use is one BEGIN READ ONLY transaction with
- * local timeouts, always rolled back, then DISCARD ALL so no session state (advisory locks,
- * prepared statements, GUCs, temp objects) reaches the next call. pg is loaded on first use.
+ * local timeouts, always rolled back, then reset (DISCARD ALL) so no session state (advisory locks, prepared
+ * statements, GUCs, temp objects) reaches the next call. The reset runs after the answer is returned;
+ * the connection goes back to the pool only once it is done. pg is loaded on first use.
  */
 export class Database {
   private pool: Promise<Pool> | undefined;
+  private readonly resets = new Set<Promise<void>>();
+  private types: TypeParsers | undefined;
 
   constructor(
     readonly connection: Connection,
@@ -32,6 +50,8 @@ export class Database {
 
   private getPool(): Promise<Pool> {
     this.pool ??= import('pg').then(({ default: pg }) => {
+      const types = typeParsers(pg.types);
+      this.types = types as unknown as TypeParsers;
       const pool = new pg.Pool({
         ...this.connection.pg,
         max: this.max,
@@ -39,7 +59,7 @@ export class Database {
         connectionTimeoutMillis: 10_000,
         keepAlive: true,
         allowExitOnIdle: true,
-        types: typeParsers(pg.types),
+        types,
       });
       // An idle connection dropped by a restarting server must not crash the process; the pool
       // discards it and the next call connects afresh.
@@ -50,46 +70,35 @@ export class Database {
   }
 
   async readOnly<T>(work: (client: ReadOnlyClient) => Promise<T>, options: ReadOnlyOptions): Promise<T> {
-    const { redact } = this.connection;
-    const client = await this.begin(options).catch((error: unknown) => {
-      throw toToolError(error, { redact, timeoutMs: options.timeoutMs });
-    });
-    const onAbort = () => this.cancel(client as Backend);
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      return await work(client);
-    } catch (error) {
-      throw toToolError(error, { redact, timeoutMs: options.timeoutMs, cancelled: options.signal?.aborted });
-    } finally {
-      options.signal?.removeEventListener('abort', onAbort);
-      await this.end(client);
-    }
-  }
-
-  /** Checks out a connection and opens the transaction; a connection lost while idle is replaced once. */
-  private async begin(options: ReadOnlyOptions): Promise<PoolClient> {
-    const pool = await this.getPool();
+    const context = { redact: this.connection.redact, timeoutMs: options.timeoutMs };
     for (let attempt = 0; ; attempt++) {
-      const client = await pool.connect();
+      const pool = await this.getPool();
+      const client = (await pool.connect().catch((error: unknown) => {
+        throw toToolError(error, context);
+      })) as Backend;
+      const tx = new Transaction(client, beginStatements(client, options), this.types as TypeParsers);
+      const onAbort = () => this.cancel(client);
+      options.signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        await client.query(beginSql(client, options));
-        return client;
+        return await work(tx);
       } catch (error) {
-        client.release(error as Error);
-        if (attempt > 0 || !isConnectionLoss(error)) throw error;
+        // A connection lost before anything came back (a restart, an idle connection the server
+        // closed) is replaced once; nothing ran that a retry could repeat.
+        if (attempt === 0 && !tx.answered && isConnectionLoss(error)) {
+          tx.broken = error as Error;
+          continue;
+        }
+        throw toToolError(error, { ...context, cancelled: options.signal?.aborted });
+      } finally {
+        options.signal?.removeEventListener('abort', onAbort);
+        this.track(tx.end());
       }
     }
   }
 
-  private async end(client: PoolClient): Promise<void> {
-    try {
-      await client.query('ROLLBACK');
-      await client.query('DISCARD ALL');
-      client.release();
-    } catch (error) {
-      // A connection that cannot be reset is closed rather than reused.
-      client.release(error as Error);
-    }
+  private track(reset: Promise<void>): void {
+    this.resets.add(reset);
+    void reset.finally(() => this.resets.delete(reset));
   }
 
   /** Sends a CancelRequest on a separate socket, as libpq's PQcancel does. */
@@ -110,13 +119,73 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.resets);
     const pool = this.pool;
     this.pool = undefined;
     if (pool) await (await pool).end();
   }
 }
 
-function beginSql(client: PoolClient, { timeoutMs, searchPath }: ReadOnlyOptions): string {
+class Transaction implements ReadOnlyClient {
+  private begun = false;
+  /** True once the database answered anything in this transaction. */
+  answered = false;
+  broken: Error | undefined;
+
+  constructor(
+    private readonly client: PoolClient,
+    private readonly begin: string[],
+    private readonly types: TypeParsers,
+  ) {}
+
+  async query<R extends QueryResultRow>(sql: string, params: unknown[] = []) {
+    if (!this.begun) {
+      this.begun = true;
+      await this.client.query(this.begin.join('; '));
+    }
+    const result = await this.client.query<R>(sql, params);
+    this.answered = true;
+    return result;
+  }
+
+  async open(sql: string, params: readonly unknown[], rows: number): Promise<Batch> {
+    // BEGIN and the SET LOCALs travel in the same write, ahead of the statement: one round trip.
+    const prelude = this.begun ? [] : this.begin;
+    this.begun = true;
+    return this.step({
+      prelude,
+      open: { text: sql, values: params },
+      portal: PORTAL,
+      rows,
+      types: this.types,
+    });
+  }
+
+  fetch(rows: number, fields: Batch['fields']): Promise<Batch> {
+    return this.step({ portal: PORTAL, rows, fields, types: this.types });
+  }
+
+  private async step(plan: ConstructorParameters<typeof PortalStep>[0]): Promise<Batch> {
+    const step = new PortalStep(plan);
+    this.client.query(step as never);
+    const batch = await step.done;
+    this.answered = true;
+    return batch;
+  }
+
+  /** Rolls back and resets the session, then returns the connection (or closes it if that fails). */
+  async end(): Promise<void> {
+    if (this.broken) return this.client.release(this.broken);
+    try {
+      await this.client.query(this.begun ? `ROLLBACK; ${RESET}` : RESET);
+      this.client.release();
+    } catch (error) {
+      this.client.release(error as Error);
+    }
+  }
+}
+
+function beginStatements(client: PoolClient, { timeoutMs, searchPath }: ReadOnlyOptions): string[] {
   const ms = Math.trunc(timeoutMs);
   const statements = [
     'BEGIN TRANSACTION READ ONLY',
@@ -128,10 +197,10 @@ function beginSql(client: PoolClient, { timeoutMs, searchPath }: ReadOnlyOptions
     const path = [...searchPath.map((s) => client.escapeIdentifier(s)), 'pg_catalog'].join(', ');
     statements.push(`SET LOCAL search_path = ${path}`);
   }
-  return statements.join('; ');
+  return statements;
 }
 
-/** A failure of the connection itself (not of a statement): safe to retry before any work ran. */
+/** A failure of the connection itself (not of a statement). */
 function isConnectionLoss(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   if (code === '57P01' || code === '57P02' || code === '57P03') return true;

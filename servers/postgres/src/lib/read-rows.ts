@@ -1,7 +1,6 @@
 import type { FieldDef } from 'pg';
-import type Cursor from 'pg-cursor';
 import type { ReadOnlyClient } from './database.js';
-import { BUILTIN_TYPE_NAMES, typeParsers } from './pg-types.js';
+import { BUILTIN_TYPE_NAMES } from './pg-types.js';
 
 export interface Column {
   name: string;
@@ -22,9 +21,6 @@ export interface RowLimits {
   maxBytes: number;
 }
 
-let cursorClass: Promise<typeof Cursor> | undefined;
-let types: ReturnType<typeof typeParsers> | undefined;
-
 /**
  * Runs one statement through a portal (the extended protocol: one statement, never a script) and
  * reads it in batches, so memory stays flat however many rows the statement would produce.
@@ -35,40 +31,30 @@ export async function readRows(
   params: readonly unknown[],
   limits: RowLimits,
 ): Promise<Rows> {
-  cursorClass ??= import('pg-cursor').then((m) => m.default);
-  const CursorClass = await cursorClass;
-  types ??= typeParsers((await import('pg')).default.types);
-  const cursor = client.query(new CursorClass(sql, [...params], { rowMode: 'array', types }));
   const rows: unknown[][] = [];
-  let fields: FieldDef[] = [];
   let bytes = 0;
   let truncatedBy: Rows['truncated_by'];
-  try {
-    let batch = Math.min(limits.maxRows + 1, 100);
-    while (!truncatedBy) {
-      const [got, result] = await new Promise<[unknown[][], { fields?: FieldDef[] }]>((resolve, reject) =>
-        cursor.read(batch, (error: Error | undefined, r: unknown[], res: { fields?: FieldDef[] }) =>
-          error ? reject(error) : resolve([r as unknown[][], res]),
-        ),
-      );
-      if (result?.fields?.length) fields = result.fields;
-      for (const row of got) {
-        if (rows.length === limits.maxRows) {
-          truncatedBy = 'max_rows';
-          break;
-        }
-        bytes += JSON.stringify(row).length + 1;
-        if (bytes > limits.maxBytes && rows.length > 0) {
-          truncatedBy = 'max_bytes';
-          break;
-        }
-        rows.push(row);
+  let size = Math.min(limits.maxRows + 1, 100);
+  let batch = await client.open(sql, params, size);
+  const fields = batch.fields;
+  for (;;) {
+    for (const row of batch.rows) {
+      if (rows.length === limits.maxRows) {
+        truncatedBy = 'max_rows';
+        break;
       }
-      if (got.length < batch) break;
-      batch = Math.min(batch * 4, 1000, limits.maxRows + 1 - rows.length);
+      bytes += JSON.stringify(row).length + 1;
+      if (bytes > limits.maxBytes && rows.length > 0) {
+        truncatedBy = 'max_bytes';
+        break;
+      }
+      rows.push(row);
     }
-  } finally {
-    await new Promise<void>((resolve) => cursor.close(() => resolve()));
+    if (truncatedBy || !batch.more) break;
+    // Grow batches while rows are small; with wide rows, ask for about what the byte cap still allows.
+    const fit = Math.floor((limits.maxBytes - bytes) / Math.max(bytes / rows.length, 1)) + 1;
+    size = Math.max(1, Math.min(size * 4, 1000, limits.maxRows + 1 - rows.length, fit));
+    batch = await client.fetch(size, fields);
   }
   const columns = await columnsOf(client, fields);
   return {
