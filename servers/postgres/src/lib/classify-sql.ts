@@ -16,6 +16,7 @@ import { loadModule, parseSync } from 'libpg-query';
 import {
   ALLOWED_FUNCTIONS,
   ALLOWED_KINDS,
+  DENIED_RELATIONS,
   deniedReason,
   FIX_ONE,
   FIX_READ,
@@ -131,8 +132,15 @@ function walk(node: unknown, found: Found): void {
     }
     if (key === 'ParamRef' && isObj(value) && typeof value.number === 'number')
       found.params = Math.max(found.params, value.number);
-    if (key === 'RangeVar' && isObj(value) && typeof value.schemaname === 'string')
-      found.relations.push([value.schemaname, String(value.relname)]);
+    if (key === 'RangeVar' && isObj(value)) {
+      const relname = String(value.relname);
+      if (DENIED_RELATIONS.has(relname))
+        throw new Refusal(
+          `${relname} is not allowed (it exposes server files or secrets)`,
+          'Query application tables; list_tables shows them.',
+        );
+      if (typeof value.schemaname === 'string') found.relations.push([value.schemaname, relname]);
+    }
     walk(value, found);
   }
 }

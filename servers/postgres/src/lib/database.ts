@@ -192,9 +192,13 @@ function beginStatements(client: PoolClient, { timeoutMs, searchPath }: ReadOnly
     `SET LOCAL statement_timeout = ${ms}`,
     `SET LOCAL lock_timeout = ${Math.min(ms, 10_000)}`,
     `SET LOCAL idle_in_transaction_session_timeout = ${ms + 5_000}`,
+    // The parser that approved the statement reads backslashes the standard way; so must the server
+    // (with this off, 'a\' ends a string for one and not the other).
+    'SET LOCAL standard_conforming_strings = on',
   ];
   if (searchPath?.length) {
-    const path = [...searchPath.map((s) => client.escapeIdentifier(s)), 'pg_catalog'].join(', ');
+    // pg_catalog first: a function or operator planted in an allowed schema cannot shadow a built-in.
+    const path = ['pg_catalog', ...searchPath.map((s) => client.escapeIdentifier(s))].join(', ');
     statements.push(`SET LOCAL search_path = ${path}`);
   }
   return statements;

@@ -64,7 +64,24 @@ export const DENIED_PREFIXES: readonly string[] = [
   'pg_clear_', // pg_clear_relation_stats, ...
   'pg_restore_', // pg_restore_relation_stats, ...
   'dblink',
+  // table_to_xml('other.table', ...) and friends run SELECT * on a table named in a string
+  'table_to_xml',
+  'schema_to_xml',
+  'database_to_xml',
 ];
+
+/** Relations refused by name (any schema): server files and secrets readable by privileged roles. */
+export const DENIED_RELATIONS: ReadonlySet<string> = new Set([
+  'pg_file_settings',
+  'pg_hba_file_rules',
+  'pg_ident_file_mappings',
+  'pg_config',
+  'pg_authid',
+  'pg_shadow',
+  'pg_user_mapping',
+  'pg_user_mappings',
+  'pg_statistic',
+]);
 
 export function deniedReason(name: string): string | undefined {
   const n = name.toLowerCase();
