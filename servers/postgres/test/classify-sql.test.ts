@@ -224,3 +224,19 @@ describe('what the classifier collects for the server', () => {
     if (r.ok) expect([...r.relations].sort()).toEqual(relations);
   });
 });
+
+describe('a parser failure', () => {
+  it('does not poison later parses: a deep expression is refused, then ordinary SQL still parses', async () => {
+    // Each of these overflows the WASM stack; without a fresh instance the parser breaks after ~20.
+    const deep = `SELECT 1${'+1'.repeat(10000)}`;
+    for (let i = 0; i < 40; i++) {
+      await loadParser();
+      expect(classifySql(deep)).toMatchObject({
+        ok: false,
+        reason: 'the SQL is nested too deeply for the parser',
+      });
+      await loadParser();
+      expect(classifySql('SELECT 1 AS alive')).toMatchObject({ ok: true, statement: 'select' });
+    }
+  });
+});

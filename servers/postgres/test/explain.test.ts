@@ -54,3 +54,15 @@ describe('explain', () => {
     expect(await admin('SELECT * FROM victim ORDER BY id')).toEqual(before);
   });
 });
+
+describe('explain output size', () => {
+  it('refuses a JSON plan larger than the size limit, and cuts a text plan', async () => {
+    const client = await pgClient(['--max-response-chars', '5000']);
+    const sql = `SELECT 1 FROM shop.orders ${Array.from({ length: 40 }, (_, i) => `JOIN shop.customers c${i} ON c${i}.id = orders.customer_id`).join(' ')}`;
+    const json = await client.call('explain', { sql, format: 'json' });
+    expect(client.textOf(json)).toMatch(/^\[too_large\] the plan is larger than a result may be/);
+    const small = await pgClient(['--max-response-chars', '1000']);
+    const text = await small.call('explain', { sql });
+    expect(small.textOf(text)).toContain('[plan truncated by the size limit');
+  });
+});

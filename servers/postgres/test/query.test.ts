@@ -207,3 +207,48 @@ describe('--schemas', () => {
     expect(catalog.isError).toBeFalsy();
   });
 });
+
+describe('one huge value', () => {
+  it('does not pass the size cap, even as the first row', async () => {
+    const client = await pgClient();
+    const result = await client.call('query', { sql: "SELECT repeat('x', 1000000) AS big" });
+    expect(result.structuredContent).toMatchObject({
+      row_count: 0,
+      truncated: true,
+      truncated_by: 'max_bytes',
+    });
+    expect(client.textOf(result)).toContain('the first row alone is larger than a result may be');
+    expect(JSON.stringify(result).length).toBeLessThan(5000);
+  });
+
+  it('is cut off on the wire instead of being buffered whole, and the server stays usable', async () => {
+    const client = await pgClient(['--pool-size', '1']);
+    const pid = async () =>
+      (
+        (await client.call('query', { sql: 'SELECT pg_backend_pid()' })).structuredContent as {
+          rows: number[][];
+        }
+      ).rows[0]?.[0];
+    const before = await pid();
+    const result = await client.call('query', { sql: "SELECT 'head' AS a, repeat('x', 200000000) AS b" });
+    expect(result.structuredContent).toMatchObject({
+      row_count: 0,
+      truncated: true,
+      truncated_by: 'max_bytes',
+    });
+    // The connection was cut mid-message (not read to the end), so the next call has a new backend.
+    expect(await pid()).not.toBe(before);
+  });
+
+  it('keeps the rows before a wide one', async () => {
+    const client = await pgClient();
+    const result = await client.call('query', {
+      sql: "SELECT n, CASE WHEN n = 3 THEN repeat('y', 500000) ELSE 'small' END FROM generate_series(1, 5) n ORDER BY n",
+    });
+    expect(result.structuredContent).toMatchObject({
+      row_count: 2,
+      truncated: true,
+      truncated_by: 'max_bytes',
+    });
+  });
+});

@@ -12,7 +12,7 @@
 // allow-listed names are trusted by name, so an overload a schema owner added for a built-in name is not seen.
 // TypeCasts to regproc/regprocedure/regclass only resolve names to OIDs; SQL cannot call through an OID, so no
 // bypass was found and they are allowed.
-import { loadModule, parseSync } from 'libpg-query';
+import { loadParser, ParseError, parseSql } from './pg-parser.js';
 import {
   ALLOWED_FUNCTIONS,
   ALLOWED_KINDS,
@@ -48,16 +48,8 @@ class Refusal extends Error {
   }
 }
 
-let loaded: Promise<void> | undefined;
-
-/** Loads the WASM parser once; classifySql is synchronous afterwards. */
-export function loadParser(): Promise<void> {
-  loaded ??= loadModule().catch((err: unknown) => {
-    loaded = undefined;
-    throw err;
-  });
-  return loaded;
-}
+/** Await before classifySql (it loads the WASM parser, or a fresh one after a fatal failure). */
+export { loadParser };
 
 function refuseStatement(type: string): never {
   const known = REFUSED_STATEMENTS[type];
@@ -200,16 +192,20 @@ function classifyStatement(stmt: Obj): Extract<SqlClassification, { ok: true }> 
 export function classifySql(sql: string): SqlClassification {
   let stmts: unknown[];
   try {
-    stmts = parseSync(sql).stmts ?? [];
+    stmts = parseSql(sql).stmts ?? [];
   } catch (err) {
-    const details = isObj(err) && isObj(err.sqlDetails) ? err.sqlDetails : undefined;
-    const message = err instanceof Error ? err.message : String(err);
-    if (/empty/i.test(message) && !details)
-      return { ok: false, reason: 'no SQL statement found', fix: FIX_ONE };
-    const pos = typeof details?.cursorPosition === 'number' ? details.cursorPosition + 1 : undefined;
+    if (!(err instanceof ParseError)) {
+      // The WASM parser itself failed (a stack overflow on a very deep expression); it is replaced.
+      return {
+        ok: false,
+        reason: 'the SQL is nested too deeply for the parser',
+        fix: 'Simplify the statement (fewer chained operators or nested expressions).',
+      };
+    }
+    const pos = err.cursorPosition === undefined ? undefined : err.cursorPosition + 1;
     return {
       ok: false,
-      reason: `could not parse the SQL: ${message}${pos ? ` (at character ${pos})` : ''}`,
+      reason: `could not parse the SQL: ${err.message}${pos ? ` (at character ${pos})` : ''}`,
       fix: 'Fix the syntax; the statement was not sent.',
       ...(pos ? { position: pos } : {}),
     };

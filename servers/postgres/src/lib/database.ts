@@ -1,9 +1,9 @@
-import net from 'node:net';
+import net, { type Socket } from 'node:net';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { Connection } from './connection.js';
 import { toToolError } from './pg-errors.js';
 import { typeParsers } from './pg-types.js';
-import { type Batch, PortalStep, type TypeParsers } from './portal.js';
+import { type Batch, type PortalPlan, PortalStep, type TypeParsers } from './portal.js';
 
 export interface ReadOnlyOptions {
   timeoutMs: number;
@@ -20,13 +20,14 @@ export interface ReadOnlyClient {
     params?: unknown[],
   ): Promise<{ rows: R[] }>;
   /** Opens the one user statement in a portal (extended protocol only) and reads up to `rows` rows. */
-  open(sql: string, params: readonly unknown[], rows: number): Promise<Batch>;
+  open(sql: string, params: readonly unknown[], rows: number, maxWireBytes: number): Promise<Batch>;
   /** Reads up to `rows` more rows from the open portal. */
-  fetch(rows: number, fields: Batch['fields']): Promise<Batch>;
+  fetch(rows: number, fields: Batch['fields'], maxWireBytes: number): Promise<Batch>;
 }
 
 type Backend = PoolClient & { processID: number | null; secretKey: number | null };
 const PORTAL = 'bastion_rows';
+const ignore = () => {};
 // DISCARD ALL spelled out (its documented equivalent), because DISCARD ALL itself cannot share one
 // round trip with the ROLLBACK: this way a call's reset is a single message.
 const RESET =
@@ -76,6 +77,9 @@ export class Database {
       const client = (await pool.connect().catch((error: unknown) => {
         throw toToolError(error, context);
       })) as Backend;
+      // A checked-out client's connection errors (a closed socket) arrive through its queries; this
+      // keeps the event itself from being an uncaught exception.
+      client.on('error', ignore);
       const tx = new Transaction(client, beginStatements(client, options), this.types as TypeParsers);
       const onAbort = () => this.cancel(client);
       options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -91,7 +95,7 @@ export class Database {
         throw toToolError(error, { ...context, cancelled: options.signal?.aborted });
       } finally {
         options.signal?.removeEventListener('abort', onAbort);
-        this.track(tx.end());
+        this.track(tx.end().finally(() => client.off('error', ignore)));
       }
     }
   }
@@ -148,29 +152,41 @@ class Transaction implements ReadOnlyClient {
     return result;
   }
 
-  async open(sql: string, params: readonly unknown[], rows: number): Promise<Batch> {
+  async open(sql: string, params: readonly unknown[], rows: number, maxWireBytes: number): Promise<Batch> {
     // BEGIN and the SET LOCALs travel in the same write, ahead of the statement: one round trip.
     const prelude = this.begun ? [] : this.begin;
     this.begun = true;
-    return this.step({
-      prelude,
-      open: { text: sql, values: params },
-      portal: PORTAL,
-      rows,
-      types: this.types,
-    });
+    const open = { text: sql, values: params };
+    return this.step({ prelude, open, portal: PORTAL, rows, types: this.types, maxWireBytes });
   }
 
-  fetch(rows: number, fields: Batch['fields']): Promise<Batch> {
-    return this.step({ portal: PORTAL, rows, fields, types: this.types });
+  fetch(rows: number, fields: Batch['fields'], maxWireBytes: number): Promise<Batch> {
+    return this.step({ portal: PORTAL, rows, fields, types: this.types, maxWireBytes });
   }
 
-  private async step(plan: ConstructorParameters<typeof PortalStep>[0]): Promise<Batch> {
+  private async step(plan: PortalPlan): Promise<Batch> {
     const step = new PortalStep(plan);
+    // pg buffers a whole message before parsing it: a single value of hundreds of MB would be held in
+    // memory (or overflow a string). Past the cap the socket is closed and the rows so far returned.
+    const stream = (this.client as unknown as { connection: { stream: Socket } }).connection.stream;
+    let received = 0;
+    const count = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= plan.maxWireBytes) return;
+      stream.off('data', count);
+      this.broken = new Error('result larger than the size limit');
+      step.overflow();
+      stream.destroy();
+    };
+    stream.on('data', count);
     this.client.query(step as never);
-    const batch = await step.done;
-    this.answered = true;
-    return batch;
+    try {
+      const batch = await step.done;
+      this.answered = true;
+      return batch;
+    } finally {
+      stream.off('data', count);
+    }
   }
 
   /** Rolls back and resets the session, then returns the connection (or closes it if that fails). */

@@ -19,6 +19,8 @@ export interface Batch {
   rows: unknown[][];
   /** True when the portal suspended: more rows may follow. */
   more: boolean;
+  /** True when the step was cut off at maxWireBytes (the connection is then closed). */
+  overflow?: boolean;
 }
 
 export interface PortalPlan {
@@ -30,6 +32,8 @@ export interface PortalPlan {
   rows: number;
   fields?: FieldDef[];
   types: TypeParsers;
+  /** Bytes the step may receive before the connection is cut (one huge value must not be buffered). */
+  maxWireBytes: number;
 }
 
 /**
@@ -96,5 +100,11 @@ export class PortalStep {
 
   handleReadyForQuery(): void {
     if (!this.failed) this.settle.resolve({ fields: this.fields, rows: this.rows, more: this.more });
+  }
+
+  /** Ends the step with the rows received so far; the caller has closed the connection. */
+  overflow(): void {
+    this.failed = true;
+    this.settle.resolve({ fields: this.fields, rows: this.rows, more: true, overflow: true });
   }
 }

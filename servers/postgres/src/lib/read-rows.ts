@@ -34,8 +34,10 @@ export async function readRows(
   const rows: unknown[][] = [];
   let bytes = 0;
   let truncatedBy: Rows['truncated_by'];
-  let size = Math.min(limits.maxRows + 1, 100);
-  let batch = await client.open(sql, params, size);
+  // Small first batches: a row's size is unknown until one arrives.
+  let size = Math.min(limits.maxRows + 1, 10);
+  const wire = limits.maxBytes * 2 + 65_536;
+  let batch = await client.open(sql, params, size, wire);
   const fields = batch.fields;
   for (;;) {
     for (const row of batch.rows) {
@@ -44,21 +46,22 @@ export async function readRows(
         break;
       }
       bytes += JSON.stringify(row).length + 1;
-      if (bytes > limits.maxBytes && rows.length > 0) {
+      if (bytes > limits.maxBytes) {
         truncatedBy = 'max_bytes';
         break;
       }
       rows.push(row);
     }
+    if (!truncatedBy && batch.overflow) truncatedBy = 'max_bytes';
     if (truncatedBy || !batch.more) break;
     // Grow batches while rows are small; with wide rows, ask for about what the byte cap still allows.
     const fit = Math.floor((limits.maxBytes - bytes) / Math.max(bytes / rows.length, 1)) + 1;
     size = Math.max(1, Math.min(size * 4, 1000, limits.maxRows + 1 - rows.length, fit));
-    batch = await client.fetch(size, fields);
+    batch = await client.fetch(size, fields, wire);
   }
-  const columns = await columnsOf(client, fields);
   return {
-    columns,
+    // After an overflow the connection is gone: types not known by heart are shown by OID.
+    columns: batch.overflow ? fields.map(knownColumn) : await columnsOf(client, fields),
     rows,
     row_count: rows.length,
     truncated: truncatedBy !== undefined,
@@ -78,5 +81,9 @@ async function columnsOf(client: ReadOnlyClient, fields: FieldDef[]): Promise<Co
     );
     for (const r of rows) typeNames.set(r.oid, r.name);
   }
-  return fields.map((f) => ({ name: f.name, type: typeNames.get(f.dataTypeID) ?? `oid ${f.dataTypeID}` }));
+  return fields.map(knownColumn);
+}
+
+function knownColumn(f: FieldDef): Column {
+  return { name: f.name, type: typeNames.get(f.dataTypeID) ?? `oid ${f.dataTypeID}` };
 }

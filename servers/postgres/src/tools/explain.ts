@@ -1,4 +1,4 @@
-import { invalidInput, structured, z } from '@bastion-mcp/runtime';
+import { invalidInput, structured, tooLarge, z } from '@bastion-mcp/runtime';
 import { approveSql, checkVolatility } from '../lib/approve.js';
 import { paramsField, sqlField } from '../lib/fields.js';
 import { readRows } from '../lib/read-rows.js';
@@ -44,10 +44,19 @@ export const explain = tool({
     }
     const rows = await readOnly(ctx, async (client) => {
       await checkVolatility(client, approved);
-      return readRows(client, sql, input.params, { maxRows: 100_000, maxBytes: Number.POSITIVE_INFINITY });
+      return readRows(client, sql, input.params, { maxRows: 100_000, maxBytes: ctx.state.maxBytes });
     });
+    if (rows.truncated && (input.format === 'json' || rows.row_count === 0)) {
+      throw tooLarge(
+        `the plan is larger than a result may be (${ctx.state.maxBytes} characters).`,
+        "Use format: 'text' (more compact), or plan a smaller part of the statement.",
+      );
+    }
     const plan = input.format === 'json' ? rows.rows[0]?.[0] : rows.rows.map((r) => String(r[0])).join('\n');
-    const textForm = typeof plan === 'string' ? plan : JSON.stringify(plan);
+    const cut = rows.truncated
+      ? '\n[plan truncated by the size limit: plan a smaller part of the statement]'
+      : '';
+    const textForm = (typeof plan === 'string' ? plan : JSON.stringify(plan)) + cut;
     return structured({ format: input.format, analyzed: input.analyze, plan }, textForm);
   },
 });

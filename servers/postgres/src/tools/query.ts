@@ -49,7 +49,11 @@ export function rowsText(r: Rows): string {
   const body = r.rows.map((row) => JSON.stringify(row)).join('\n');
   const lines = [header];
   if (r.rows.length) lines.push(untrusted('database rows', body));
-  if (r.truncated) {
+  if (r.truncated && r.row_count === 0) {
+    lines.push(
+      'Truncated by the size limit: the first row alone is larger than a result may be. Select fewer columns or shorten long values (left(col, 1000), octet_length(col)).',
+    );
+  } else if (r.truncated) {
     const why = r.truncated_by === 'max_bytes' ? 'the size limit' : `max_rows (${r.row_count})`;
     lines.push(`Truncated by ${why}: more rows exist. Add LIMIT/OFFSET, a narrower WHERE, or aggregate.`);
   }
