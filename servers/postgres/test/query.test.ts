@@ -252,3 +252,12 @@ describe('one huge value', () => {
     });
   });
 });
+
+describe('input size', () => {
+  it('refuses SQL over 100,000 characters at the schema, naming the field', async () => {
+    const client = await pgClient();
+    const result = await client.call('query', { sql: `SELECT ${'1,'.repeat(60_000)}1` });
+    expect(result.isError).toBe(true);
+    expect(client.textOf(result)).toMatch(/sql/);
+  });
+});

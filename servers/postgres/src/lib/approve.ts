@@ -16,7 +16,7 @@ export async function approveSql(
   params: readonly unknown[],
   schemas: readonly string[],
 ): Promise<Approved> {
-  // Loaded on first use: importing libpg-query starts compiling its 1.7 MB WASM parser.
+  // Loaded on first use: the parser's glue code and 1.7 MB WASM binary wait until SQL arrives.
   const { classifySql, loadParser } = await import('./classify-sql.js');
   await loadParser();
   const verdict = classifySql(sql);

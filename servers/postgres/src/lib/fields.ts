@@ -5,6 +5,7 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const sqlField = z
   .string()
   .min(1)
+  .max(100_000)
   .describe('One read-only SQL statement: SELECT, VALUES, TABLE, WITH (read-only), SHOW or EXPLAIN');
 
 export const paramsField = z
