@@ -65,7 +65,8 @@ const fkAction = z
   .enum(['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT'])
   .describe('Referential action');
 
-export const tableDescription = z.object({
+/** What list_tables and describe_table both say about a relation. */
+export const relationFacts = {
   schema: z.string().describe('Schema name'),
   name: z.string().describe('Table or view name'),
   kind: relationKind,
@@ -78,6 +79,10 @@ export const tableDescription = z.object({
     .number()
     .nullable()
     .describe('Total size on disk including indexes and TOAST; null for views and foreign tables'),
+};
+
+export const tableDescription = z.object({
+  ...relationFacts,
   readable: z
     .boolean()
     .describe('Whether this role holds SELECT on the whole table (column grants: see columns[].readable)'),

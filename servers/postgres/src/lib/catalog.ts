@@ -10,7 +10,7 @@ import {
   RELKINDS_SQL,
   type RelationKind,
   ROWS_SQL,
-  relationKind,
+  relationFacts,
   SIZE_SQL,
   type TableRef,
   tableRef,
@@ -74,18 +74,7 @@ export async function listSchemas(q: CatalogQuery, allowed?: readonly string[]):
 // ---- list_tables ----
 
 export const tableInfo = z.object({
-  schema: z.string().describe('Schema name'),
-  name: z.string().describe('Table or view name'),
-  kind: relationKind,
-  estimated_rows: z
-    .number()
-    .nullable()
-    .describe('Planner row estimate from the last ANALYZE; null for views and never-analyzed tables'),
-  size_bytes: z
-    .number()
-    .nullable()
-    .describe('Total size on disk including indexes and TOAST; null for views and foreign tables'),
-  comment: z.string().nullable().describe('COMMENT ON TABLE/VIEW text, or null'),
+  ...relationFacts,
   readable: z
     .boolean()
     .describe('Whether this role may SELECT from the whole table (false: listed, but SELECT * is refused)'),
