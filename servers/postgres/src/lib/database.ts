@@ -87,7 +87,7 @@ export class Database {
         return await work(tx);
       } catch (error) {
         // A connection lost before anything came back (a restart, an idle connection the server
-        // closed) is replaced once; nothing ran that a retry could repeat.
+        // closed) is replaced once; repeating a read-only transaction is harmless.
         if (attempt === 0 && !tx.answered && isConnectionLoss(error)) {
           tx.broken = error as Error;
           continue;
