@@ -3,12 +3,16 @@ import type pg from 'pg';
 export interface StartOptions {
   /** Where progress and problems are reported. Defaults to stderr (never stdout). */
   log?: (message: string) => void;
+  /** Always start an embedded cluster, serving TLS with a fresh self-signed certificate for 127.0.0.1. */
+  tls?: boolean;
 }
 
 export interface PostgresCluster {
   /** Superuser URL of the `postgres` database (or PG_TEST_URL as given). */
   adminUrl: string;
   port: number;
+  /** With `tls: true`, the certificate clients can trust (sslrootcert). */
+  sslRootCert?: string;
   /** True when PG_TEST_URL was used; stop() is then a no-op. */
   external: boolean;
   /** Stops the cluster and deletes its files. Safe to call more than once. */

