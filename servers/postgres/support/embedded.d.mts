@@ -15,6 +15,8 @@ export interface PostgresCluster {
   sslRootCert?: string;
   /** True when PG_TEST_URL was used; stop() is then a no-op. */
   external: boolean;
+  /** Stops the postmaster and starts it again on the same port and data (embedded clusters only). */
+  restart(): Promise<void>;
   /** Stops the cluster and deletes its files. Safe to call more than once. */
   stop(): Promise<void>;
 }

@@ -55,6 +55,9 @@ export async function startPostgres({ log = logToStderr, tls = false } = {}) {
       port: Number(new URL(external).port || 5432),
       external: true,
       stop: async () => {},
+      restart: async () => {
+        throw new Error('restart() needs the embedded cluster (PG_TEST_URL is set)');
+      },
     };
   }
   return startEmbedded(log);
@@ -101,11 +104,17 @@ async function startEmbedded(log, tls = false) {
       stopping ??= stopEmbedded(server, root, guard);
       return stopping;
     };
+    // Stops the postmaster and starts it again on the same port and data (as a database restart does).
+    const restart = async () => {
+      await withTimeout(server.stop(), STOP_TIMEOUT_MS);
+      await withTimeout(server.start(), START_TIMEOUT_MS);
+    };
     return {
       adminUrl,
       port,
       external: false,
       stop,
+      restart,
       ...(tls ? { sslRootCert: path.join(root, 'server.crt') } : {}),
     };
   } catch (error) {

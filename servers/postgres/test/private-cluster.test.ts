@@ -7,7 +7,8 @@ import {
 } from '../support/embedded.mjs';
 import { pgClient } from './helpers.js';
 
-// TLS against a real server: a second embedded cluster serving a self-signed certificate for 127.0.0.1.
+// A second embedded cluster of this file's own, serving TLS with a self-signed certificate for 127.0.0.1,
+// which it can also restart.
 let cluster: PostgresCluster;
 let db: TestDatabase;
 beforeAll(async () => {
@@ -60,5 +61,17 @@ describe('TLS, as libpq would do it', () => {
       /^\[upstream\] the database could not be reached: .*(self[- ]signed|certificate)/i,
     );
     expect(client.textOf(result)).not.toContain(decodeURIComponent(new URL(db.readerUrl).password));
+  });
+});
+
+describe('a database restart', () => {
+  it('is survived: the pool drops the dead connections and the next call reconnects', async () => {
+    const client = await pgClient(['--pool-size', '2'], { url: withParams({ sslmode: 'require' }) });
+    const before = await client.call('query', { sql: 'SELECT pg_postmaster_start_time()::text AS started' });
+    expect(before.isError, client.textOf(before)).toBeFalsy();
+    await cluster.restart();
+    const after = await client.call('query', { sql: 'SELECT pg_postmaster_start_time()::text AS started' });
+    expect(after.isError, client.textOf(after)).toBeFalsy();
+    expect(after.structuredContent).not.toEqual(before.structuredContent);
   });
 });
