@@ -7,7 +7,14 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { callLatency, coldStart, median, printTable, startServer } from '@bastion-mcp/runtime/bench';
+import {
+  callLatency,
+  coldStart,
+  median,
+  printTable,
+  readLines,
+  startServer,
+} from '@bastion-mcp/runtime/bench';
 import pg from 'pg';
 import { createDatabase, startPostgres, withClient } from '../support/embedded.mjs';
 import { seedBig } from '../support/sample.mjs';
@@ -109,26 +116,14 @@ async function timeOursBig(url) {
   }
 }
 
-/**
- * Newline-delimited messages as Buffers with their arrival time. Only each new chunk is searched:
- * the reference answers SELECT * FROM big with one line of over 100 MB, which the shared probe's
- * string buffer (flattened and re-scanned on every 64 kB chunk) would take minutes to read.
- */
+/** Newline-delimited messages as Buffers with their arrival time, pulled one at a time. */
 function lineReader(stream) {
   const ready = [];
   const waiting = [];
-  let parts = [];
-  stream.on('data', (chunk) => {
-    let start = 0;
-    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
-      parts.push(chunk.subarray(start, nl));
-      const line = { bytes: Buffer.concat(parts), at: performance.now() };
-      parts = [];
-      start = nl + 1;
-      if (waiting.length) waiting.shift()(line);
-      else ready.push(line);
-    }
-    if (start < chunk.length) parts.push(chunk.subarray(start));
+  readLines(stream, (bytes, at) => {
+    const line = { bytes, at };
+    if (waiting.length) waiting.shift()(line);
+    else ready.push(line);
   });
   return () => (ready.length ? Promise.resolve(ready.shift()) : new Promise((r) => waiting.push(r)));
 }

@@ -14,18 +14,10 @@ const INIT = {
 export function startServer(bin, args, env = process.env) {
   const child = spawn(process.execPath, [bin, ...args], { stdio: ['pipe', 'pipe', 'ignore'], env });
   const waiting = new Map();
-  let buffer = '';
-  child.stdout.on('data', (chunk) => {
-    buffer += chunk;
-    let newline = buffer.indexOf('\n');
-    while (newline !== -1) {
-      const line = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + 1);
-      newline = buffer.indexOf('\n');
-      const message = JSON.parse(line);
-      waiting.get(message.id)?.(message);
-      waiting.delete(message.id);
-    }
+  readLines(child.stdout, (line) => {
+    const message = JSON.parse(line);
+    waiting.get(message.id)?.(message);
+    waiting.delete(message.id);
   });
   let nextId = 1;
   const request = (method, params) =>
@@ -47,6 +39,25 @@ export function startServer(bin, args, env = process.env) {
       child.stdin.end();
     });
   return { request, initialize, stop, pid: child.pid };
+}
+
+/**
+ * Calls onLine(bytes, arrivedAt) for each newline-delimited message. Only each new chunk is searched,
+ * so a single answer of 100 MB (a reference server returning a whole table) is read in linear time.
+ */
+export function readLines(stream, onLine) {
+  let parts = [];
+  stream.on('data', (chunk) => {
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+      parts.push(chunk.subarray(start, nl));
+      const line = Buffer.concat(parts);
+      parts = [];
+      start = nl + 1;
+      onLine(line, performance.now());
+    }
+    if (start < chunk.length) parts.push(chunk.subarray(start));
+  });
 }
 
 /** Spawn to the first tools/list answer, in milliseconds. */
