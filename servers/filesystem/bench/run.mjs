@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  coldStart,
+  coldStartRows,
   median,
   printTable,
   referenceFilesystemBin,
@@ -161,29 +161,7 @@ try {
     ok: tail.peakMb < 100,
   });
 
-  // Bastion bins keep V8's compile cache per user; a first start after an install has none.
-  const starts = [
-    ['cold start (spawn to tools/list, median of 20)', process.env],
-    ['cold start, first run (no compile cache)', { ...process.env, BASTION_NO_COMPILE_CACHE: '1' }],
-  ];
-  for (const [label, env] of starts) {
-    const coldOurs = [];
-    const coldTheirs = [];
-    for (let i = 0; i < 20; i++) {
-      coldOurs.push(await coldStart(ours, [dir], env));
-      coldTheirs.push(await coldStart(theirs, [dir], env));
-    }
-    const [co, ct] = [median(coldOurs), median(coldTheirs)];
-    const ratio = co / ct;
-    rows.push({
-      measure: label,
-      ours: ms(co),
-      theirs: ms(ct),
-      ratio: `${ratio.toFixed(2)}x`,
-      target: '<= 0.60x',
-      ok: ratio <= 0.6,
-    });
-  }
+  rows.push(...(await coldStartRows(ours, theirs, [dir])));
 
   console.log(
     `Bastion filesystem vs @modelcontextprotocol/server-filesystem@2026.8.31; node ${process.version}; median of ${RUNS} unless noted\n`,

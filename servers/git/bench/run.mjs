@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  coldStart,
+  coldStartRows,
   median,
   printTable,
   referenceFilesystemBin,
@@ -103,21 +103,7 @@ try {
     });
   }
   await server.stop();
-  const a = [];
-  const b = [];
-  for (let i = 0; i < 20; i++) {
-    a.push(await coldStart(ours, [repo]));
-    b.push(await coldStart(reference, [repo]));
-  }
-  const [co, ct] = [median(a), median(b)];
-  rows.push({
-    measure: 'cold start vs reference filesystem server',
-    ours: ms(co),
-    theirs: ms(ct),
-    ratio: `${(co / ct).toFixed(2)}x`,
-    target: '<= 0.60x',
-    ok: co / ct <= 0.6,
-  });
+  rows.push(...(await coldStartRows(ours, reference, [repo])));
   console.log(
     `Bastion git on ${COMMITS} commits x ${FILES} files; node ${process.version}; git ${execFileSync('git', ['--version']).toString().trim()}; median of ${RUNS}\n`,
   );

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   callLatency,
-  coldStart,
+  coldStartRows,
   median,
   printTable,
   readLines,
@@ -37,15 +37,6 @@ const INITIALIZE = {
 // Read by our server only (the reference ignores it): no startup info line.
 process.env.POSTGRES_LOG_LEVEL = 'warn';
 
-// This machine sets NODE_EXTRA_CA_CERTS, which adds a fixed cost to every Node start (both servers
-// pay it), so cold start is printed as the machine runs and without it. Bastion bins keep V8's compile
-// cache per user; the first start after an install has none (BASTION_NO_COMPILE_CACHE=1).
-const environments = [
-  ['cold start (env as is)', process.env],
-  ['cold start (no NODE_EXTRA_CA_CERTS)', { ...process.env, NODE_EXTRA_CA_CERTS: '' }],
-  ['cold start, first run (no compile cache)', { ...process.env, BASTION_NO_COMPILE_CACHE: '1' }],
-];
-
 function referencePostgresBin() {
   const require = createRequire(import.meta.url);
   const manifest = require.resolve('@modelcontextprotocol/server-postgres/package.json');
@@ -55,13 +46,13 @@ function referencePostgresBin() {
 
 const ms = (v) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
 const mb = (v) => `${v.toFixed(0)} MB`;
-const ratioRow = (measure, a, b, limit) => ({
+const reportRow = (measure, a, b) => ({
   measure,
   ours: ms(a),
   theirs: ms(b),
   ratio: `${(a / b).toFixed(2)}x`,
-  target: limit ? `<= ${limit.toFixed(2)}x` : 'report',
-  ok: limit ? a / b <= limit : true,
+  target: 'report',
+  ok: true,
 });
 const queryCall = (sql) => ({ name: 'query', arguments: { sql } });
 
@@ -199,7 +190,7 @@ async function selectOneRows(url) {
       target: `<= ${ms(limit)} (2x + 1 ms)`,
       ok: oursMs <= limit,
     },
-    ratioRow('SELECT 1 p50 vs reference server', oursMs, theirsMs),
+    reportRow('SELECT 1 p50 vs reference server', oursMs, theirsMs),
   ];
 }
 
@@ -235,21 +226,6 @@ async function bigRows(url, notes) {
   ];
 }
 
-/** Spawn to first tools/list answer, median of RUNS, alternating; ours checks its role before serving. */
-async function coldStartRows(url) {
-  const rows = [];
-  for (const [label, env] of environments) {
-    const a = [];
-    const b = [];
-    for (let i = 0; i < RUNS; i++) {
-      a.push(await coldStart(ours, [url], env));
-      b.push(await coldStart(theirs, [url], env));
-    }
-    rows.push(ratioRow(label, median(a), median(b), 0.6));
-  }
-  return rows;
-}
-
 async function serverVersion(url) {
   const { rows } = await withClient(url, (client) => client.query('SHOW server_version'));
   return rows[0].server_version;
@@ -265,7 +241,7 @@ try {
   const rows = [
     ...(await selectOneRows(db.readerUrl)),
     ...(await bigRows(db.readerUrl, notes)),
-    ...(await coldStartRows(db.readerUrl)),
+    ...(await coldStartRows(ours, theirs, [db.readerUrl], { runs: RUNS })),
   ];
   const versions = `PostgreSQL ${await serverVersion(db.adminUrl)} (embedded), node ${process.version}`;
   console.log(

@@ -1,11 +1,7 @@
 import { notFound, type ResourceSpec } from '@bastion-mcp/runtime';
 import { resourceColumns, tableResources } from './lib/catalog.js';
 import { catalogQuery } from './lib/catalog-query.js';
-import type { ReadOnlyClient } from './lib/database.js';
-import type { PgState } from './tool.js';
-
-const run = <T>(state: PgState, signal: AbortSignal, work: (client: ReadOnlyClient) => Promise<T>) =>
-  state.db.readOnly(work, { timeoutMs: state.statementTimeoutMs, signal });
+import { type PgState, readOnly } from './tool.js';
 
 /** postgres://<host>/<schema>/<table>/schema: a table's columns, as the reference server's resources. */
 export const tableSchemaResource: ResourceSpec<PgState> = {
@@ -14,27 +10,27 @@ export const tableSchemaResource: ResourceSpec<PgState> = {
   description: 'Column names and data types of a table, view or materialized view',
   mimeType: 'application/json',
   template: 'postgres://{host}/{schema}/{table}/schema',
-  async list({ state, signal }) {
-    const tables = await run(state, signal, (client) => tableResources(catalogQuery(client), state.schemas));
+  async list(ctx) {
+    const { state } = ctx;
+    const tables = await readOnly(ctx, (client) => tableResources(catalogQuery(client), state.schemas));
     return tables.map(({ schema, table }) => ({
       uri: uriOf(state.host, schema, table),
       name: `"${schema}"."${table}" schema`,
       mimeType: 'application/json',
     }));
   },
-  async read(uri, variables, { state, signal }) {
+  async read(uri, variables, ctx) {
+    const { state } = ctx;
     const schema = decodeURIComponent(String(variables.schema));
     const table = decodeURIComponent(String(variables.table));
     if (state.schemas.length && !state.schemas.includes(schema))
       throw notFound(`schema "${schema}" is not exposed by this server.`, 'resources/list shows what is.');
-    const columns = await run(state, signal, (client) =>
-      resourceColumns(catalogQuery(client), schema, table),
-    );
+    const columns = await readOnly(ctx, (client) => resourceColumns(catalogQuery(client), schema, table));
     if (columns.length === 0)
       throw notFound(`no table "${schema}"."${table}" is visible.`, 'resources/list shows the tables.');
     return [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(columns, null, 2) }];
   },
 };
 
-export const uriOf = (host: string, schema: string, table: string) =>
+const uriOf = (host: string, schema: string, table: string) =>
   `postgres://${host}/${encodeURIComponent(schema)}/${encodeURIComponent(table)}/schema`;

@@ -16,9 +16,12 @@ export interface PgState {
 
 export const tool = toolsFor<PgState>();
 
-/** Runs `work` in one read-only, time-limited, rolled-back transaction for this call. */
+/**
+ * Runs `work` in one read-only, time-limited, rolled-back transaction for this call (a tool's or a
+ * resource read's: both contexts carry the state and the cancellation signal).
+ */
 export function readOnly<T>(
-  ctx: ToolContext<PgState>,
+  ctx: Pick<ToolContext<PgState>, 'state' | 'signal'>,
   work: (client: ReadOnlyClient) => Promise<T>,
 ): Promise<T> {
   const { db, statementTimeoutMs, schemas } = ctx.state;

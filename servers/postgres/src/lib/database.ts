@@ -1,7 +1,7 @@
 import net, { type Socket } from 'node:net';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { Connection } from './connection.js';
-import { toToolError } from './pg-errors.js';
+import { isConnectionLoss, toToolError } from './pg-errors.js';
 import { typeParsers } from './pg-types.js';
 import { type Batch, type PortalPlan, PortalStep, type TypeParsers } from './portal.js';
 
@@ -218,12 +218,4 @@ function beginStatements(client: PoolClient, { timeoutMs, searchPath }: ReadOnly
     statements.push(`SET LOCAL search_path = ${path}`);
   }
   return statements;
-}
-
-/** A failure of the connection itself (not of a statement). */
-function isConnectionLoss(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  if (code === '57P01' || code === '57P02' || code === '57P03') return true;
-  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return false;
-  return /Connection terminated|ECONNRESET|EPIPE|not queryable/i.test(String((error as Error).message));
 }

@@ -19,17 +19,16 @@ export interface ErrorContext {
  * Anything else (a bug) is returned as is, for the runtime's one-line internal error.
  */
 export function toToolError(error: unknown, { redact, timeoutMs, cancelled }: ErrorContext): unknown {
-  if (isToolError(error) || !(isPgError(error) || isConnectionError(error))) return error;
+  const code = sqlState(error);
+  if (isToolError(error) || !(code || isConnectionError(error))) return error;
   const e = (error ?? {}) as PgError;
-  const code = typeof e.code === 'string' ? e.code : undefined;
   const base = redact(String(e.message ?? error).split('\n')[0] ?? '');
   const where = e.position ? ` (at character ${e.position})` : '';
   const extra = [e.detail, e.hint].filter(Boolean).map((s) => redact(String(s)));
   const message = `${base}${where}${extra.length ? `. ${extra.join(' ')}` : ''}`;
   // No SQLSTATE (a socket error), or a connection-level one: authentication, a missing database,
   // too many connections, a server shutting down.
-  const unreachable =
-    code === undefined || !/^[0-9A-Z]{5}$/.test(code) || /^(08|28|3D|57P0)/.test(code) || code === '53300';
+  const unreachable = code === undefined || /^(08|28|3D|57P0)/.test(code) || code === '53300';
   if (unreachable) {
     return new ToolError(
       'upstream',
@@ -83,7 +82,11 @@ export function toToolError(error: unknown, { redact, timeoutMs, cancelled }: Er
   return new ToolError('upstream', `PostgreSQL error ${code}: ${message}`);
 }
 
-const isPgError = (error: unknown) => /^[0-9A-Z]{5}$/.test(String((error as PgError | undefined)?.code));
+/** The error's SQLSTATE, when PostgreSQL sent one (socket and TLS errors carry Node's codes instead). */
+function sqlState(error: unknown): string | undefined {
+  const code = (error as PgError | undefined)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
 
 /** Socket, TLS and authentication-handshake failures, which carry no SQLSTATE. */
 function isConnectionError(error: unknown): boolean {
@@ -91,4 +94,13 @@ function isConnectionError(error: unknown): boolean {
   if (/^E[A-Z]+$/.test(code) || /CERT|TLS|SSL/.test(code)) return true;
   const message = String((error as Error | undefined)?.message ?? '');
   return /Connection terminated|timeout expired|SSL|SASL|password|not queryable/i.test(message);
+}
+
+/** A connection that died under a call (a restart, a terminated backend), as opposed to a failed statement. */
+export function isConnectionLoss(error: unknown): boolean {
+  const code = sqlState(error);
+  if (code) return /^57P0[123]$/.test(code);
+  return /Connection terminated|ECONNRESET|EPIPE|not queryable/i.test(
+    String((error as Error | undefined)?.message),
+  );
 }
