@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packed, spawnBin, tempDir } from '@bastion-mcp/runtime/testing';
+import { connectUrl, packed, spawnBin, tempDir } from '@bastion-mcp/runtime/testing';
 import { describe, expect, it } from 'vitest';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +50,57 @@ describe('the published bin', () => {
     await fs.chmod(dir, 0o777);
     run({});
     expect((await fs.stat(cache)).mtimeMs).not.toBe(first); // not trusted: compiled afresh and replaced
+  });
+
+  it('starts and serves stdio without the lazily loaded chunks (validator, HTTP adapter)', async () => {
+    const copy = await tempDir();
+    for (const file of ['index.js', 'server.cjs'])
+      await fs.copyFile(path.join(pkgDir, 'dist', file), path.join(copy, file));
+    const client = await spawnBin(path.join(copy, 'index.js'), [copy]);
+    expect(client.textOf(await client.call('greet', { name: 'lean' }))).toBe('Hello, lean!');
+    await client.close();
+  });
+
+  it('loads the HTTP adapter chunk for --http', async () => {
+    const child = spawn(
+      process.execPath,
+      [path.join(pkgDir, 'dist/index.js'), '--http', '--port', '0', pkgDir],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let seen = '';
+        child.stderr.on('data', (chunk: Buffer) => {
+          seen += chunk.toString();
+          const match = /serving Streamable HTTP at (\S+)/.exec(seen);
+          if (match) resolve(match[1] as string);
+        });
+        child.once('exit', () => reject(new Error(`exited before serving: ${seen}`)));
+      });
+      const client = await connectUrl(url);
+      expect(client.textOf(await client.call('greet', { name: 'http' }))).toBe('Hello, http!');
+      await client.close();
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('loads the JSON Schema validator chunk on use', () => {
+    const { DefaultJsonSchemaValidator } = createRequire(import.meta.url)(
+      path.join(pkgDir, 'dist/json-schema-validator.cjs'),
+    ) as {
+      DefaultJsonSchemaValidator: new () => { getValidator(s: object): (v: unknown) => { valid: boolean } };
+    };
+    const check = new DefaultJsonSchemaValidator().getValidator({
+      type: 'object',
+      properties: { email: { type: 'string', format: 'email' } },
+      required: ['email'],
+    });
+    expect(check({ email: 'a@example.org' }).valid).toBe(true);
+    expect(check({ email: 'not an address' }).valid).toBe(false);
+    expect(check({}).valid).toBe(false);
   });
 
   it('runs from the packed tarball with no dependencies to install', async () => {
