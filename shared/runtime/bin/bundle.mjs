@@ -163,7 +163,8 @@ await build({
   banner: { js: `${moduleUrl}globalThis.__BASTION_TOOL_SCHEMAS__=${schemas};` },
 });
 for (const [file, entry] of chunkEntries) {
-  await build({ ...common, entryPoints: [entry], outfile: path.join(dir, 'dist', file), minify: true });
+  const outfile = path.join(dir, 'dist', file);
+  await build({ ...common, entryPoints: [entry], outfile, minify: true, banner: { js: moduleUrl } });
 }
 for (const asset of pkg.bastion?.assets ?? [])
   fs.copyFileSync(path.join(dir, asset), path.join(dir, 'dist', path.basename(asset)));
