@@ -1,8 +1,8 @@
 // describe_table's catalog query (one round trip, nested parts built with json_agg), plus the schemas and
-// SQL fragments catalog.ts shares, kept here so neither module imports the other at run time. pg_catalog
+// SQL fragments catalog.ts shares, kept here so neither module imports the other. pg_catalog
 // reads only (fine for an unprivileged role in a READ ONLY transaction); every value is a $n parameter.
 import { z } from '@bastion-mcp/runtime';
-import type { CatalogQuery } from './catalog.js';
+import type { CatalogQuery } from './catalog-query.js';
 
 /** Relation kinds this module lists, by pg_class.relkind. */
 export const relationKind = z

@@ -1,5 +1,7 @@
-import type { CatalogQuery } from './catalog.js';
 import type { ReadOnlyClient } from './database.js';
+
+/** Runs one parameterised statement and returns its rows (e.g. a wrapper around pg's Client.query). */
+export type CatalogQuery = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
 /** Our own catalog SQL, bound with params, on the call's read-only connection. */
 export const catalogQuery =

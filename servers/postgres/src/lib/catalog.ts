@@ -1,7 +1,7 @@
 // Catalog queries behind list_schemas, list_tables, describe_table and the table resources. Everything reads
 // pg_catalog only, so it works for an unprivileged role inside a READ ONLY transaction; every value reaches
 // SQL as a $n parameter. describeTable and the pieces both files use live in catalog-describe.ts (which
-// imports nothing from here at run time, so there is no import cycle); this module re-exports them.
+// imports nothing from here, so there is no import cycle); this module re-exports them.
 import { z } from '@bastion-mcp/runtime';
 import {
   allowedParam,
@@ -16,6 +16,7 @@ import {
   tableRef,
   toNumber,
 } from './catalog-describe.js';
+import type { CatalogQuery } from './catalog-query.js';
 
 export {
   describeTable,
@@ -27,8 +28,7 @@ export {
   tableRef,
 } from './catalog-describe.js';
 
-/** Runs one parameterised statement and returns its rows (e.g. a wrapper around pg's Client.query). */
-export type CatalogQuery = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+export type { CatalogQuery } from './catalog-query.js';
 
 /** Schemas that are not PostgreSQL's own (pg_catalog, information_schema, pg_toast, temp schemas). */
 const USER_SCHEMA_SQL = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
