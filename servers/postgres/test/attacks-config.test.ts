@@ -53,6 +53,41 @@ describe('configuration-dependent attacks', () => {
     ]);
   });
 
+  it('an operator backed by a VOLATILE function is refused before it runs; a STABLE one works', async () => {
+    await admin(`CREATE FUNCTION public.op_writes(int, int) RETURNS int LANGUAGE plpgsql VOLATILE AS $$
+      BEGIN PERFORM pg_catalog.pg_advisory_lock(4242); RETURN $1 + $2; END $$`);
+    await admin('CREATE OPERATOR public.### (LEFTARG = int, RIGHTARG = int, FUNCTION = public.op_writes)');
+    await admin(
+      `CREATE FUNCTION public.op_reads(int, int) RETURNS int LANGUAGE sql STABLE AS 'SELECT $1 * $2'`,
+    );
+    await admin('CREATE OPERATOR public.#*# (LEFTARG = int, RIGHTARG = int, FUNCTION = public.op_reads)');
+    onTestFinished(async () => {
+      await admin('DROP FUNCTION public.op_writes(int, int), public.op_reads(int, int) CASCADE');
+    });
+    const client = await pgClient([]);
+    for (const sql of [
+      'SELECT 1 ### 2',
+      'SELECT 1 OPERATOR(public.###) 2',
+      'SELECT 1 WHERE 3 ### ANY (SELECT 2)',
+      'SELECT x FROM (VALUES (1)) v(x) ORDER BY x USING ###',
+    ]) {
+      const result = await client.call('query', { sql });
+      expect(client.textOf(result), sql).toMatch(
+        /^\[access_denied\] operator public\.### runs a VOLATILE function/,
+      );
+    }
+    const explained = await client.call('explain', { sql: 'SELECT 1 ### 2', analyze: true });
+    expect(client.textOf(explained)).toMatch(
+      /^\[access_denied\] operator public\.### runs a VOLATILE function/,
+    );
+    const locks = await admin<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 4242",
+    );
+    expect(locks[0]?.n).toBe(0);
+    const stable = await client.call('query', { sql: 'SELECT 6 #*# 7 AS product' });
+    expect(stable.structuredContent).toMatchObject({ rows: [[42]] });
+  });
+
   it.each([
     ['table_to_xml reads a table named in a string', "SELECT table_to_xml('public.victim', true, false, '')"],
     ['schema_to_xml reads a whole schema', "SELECT schema_to_xml('public', true, false, '')"],

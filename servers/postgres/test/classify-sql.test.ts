@@ -225,6 +225,22 @@ describe('what the classifier collects for the server', () => {
   });
 });
 
+describe('operators the classifier collects for the volatility check', () => {
+  it.each([
+    ['SELECT 1', []],
+    ["SELECT a + b FROM t WHERE c = 1 AND d LIKE 'x%'", ['+', '=', '~~']],
+    ['SELECT 1 OPERATOR(public.###) 2', ['###']],
+    ['SELECT * FROM t WHERE x = ANY (SELECT y FROM u)', ['=']],
+    ['SELECT x FROM t ORDER BY x USING <', ['<']],
+    ['WITH w AS (SELECT a ### b AS c FROM t) SELECT * FROM w', ['###']],
+    ['EXPLAIN SELECT -x FROM t', ['-']],
+  ])('%s', (sql, operators) => {
+    const r = classifySql(sql);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect([...r.operators].sort()).toEqual([...operators].sort());
+  });
+});
+
 describe('a parser failure', () => {
   it('does not poison later parses: a deep expression is refused, then ordinary SQL still parses', async () => {
     // Each of these overflows the WASM stack; without a fresh instance the parser breaks after ~20.

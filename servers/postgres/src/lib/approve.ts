@@ -43,24 +43,37 @@ export async function approveSql(
 }
 
 /**
- * The pg_proc half of layer 2: every function name the parser could not vouch for must be IMMUTABLE
- * or STABLE in every schema that defines it (a VOLATILE function can write or change the session).
- * Names with no pg_proc row are ordinary columns. Runs inside the call's read-only transaction.
+ * The pg_proc half of layer 2: every function name the parser could not vouch for, and every operator
+ * written in the SQL, must be IMMUTABLE or STABLE in every schema that defines it (a VOLATILE function
+ * can write or change the session). Names with no pg_proc row are ordinary columns. Runs inside the
+ * call's read-only transaction.
  */
 export async function checkVolatility(client: ReadOnlyClient, approved: Approved): Promise<void> {
-  if (approved.functions.length === 0) return;
+  if (approved.functions.length === 0 && approved.operators.length === 0) return;
   const names = [...new Set(approved.functions.map((n) => n.split('.').at(-1) ?? n))];
-  const { rows } = await client.query<{ name: string; schema: string }>(
-    `SELECT p.proname AS name, n.nspname AS schema FROM pg_catalog.pg_proc p
+  const { rows } = await client.query<{ kind: 'function' | 'operator'; name: string; schema: string }>(
+    `SELECT 'function' AS kind, p.proname AS name, n.nspname AS schema FROM pg_catalog.pg_proc p
        JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-      WHERE p.proname = ANY($1::text[]) AND p.provolatile = 'v' LIMIT 1`,
-    [names],
+      WHERE p.proname = ANY($1::text[]) AND p.provolatile = 'v'
+     UNION ALL
+     SELECT 'operator', o.oprname, n.nspname FROM pg_catalog.pg_operator o
+       JOIN pg_catalog.pg_proc p ON p.oid = o.oprcode
+       JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+      WHERE o.oprname = ANY($2::text[]) AND p.provolatile = 'v'
+     LIMIT 1`,
+    [names, approved.operators],
   );
   const hit = rows[0];
-  if (hit) {
+  if (hit?.kind === 'function') {
     throw accessDenied(
       `function ${hit.schema}.${hit.name} is VOLATILE (it may write or change session state); only IMMUTABLE and STABLE functions may run here.`,
       'Remove the call; if it only reads, its owner can declare it STABLE.',
+    );
+  }
+  if (hit) {
+    throw accessDenied(
+      `operator ${hit.schema}.${hit.name} runs a VOLATILE function (it may write or change session state); only operators backed by IMMUTABLE or STABLE functions may run here.`,
+      'Remove the operator; if its function only reads, its owner can declare that function STABLE.',
     );
   }
 }

@@ -8,8 +8,13 @@
 //   A name with no pg_proc row at all (an ordinary column) passes;
 // - `analyze: true` (EXPLAIN ANALYZE) executes the inner query: run it like any other call, inside
 //   BEGIN READ ONLY with the statement timeout, ending in ROLLBACK (layer 3).
-// Not covered here, left to layers 3-4: operators and casts (A_Expr, TypeCast) can run user-defined functions;
-// allow-listed names are trusted by name, so an overload a schema owner added for a built-in name is not seen.
+// - every name in `operators` is an operator written in the SQL (a op b, x op ANY (...), ORDER BY ... USING op);
+//   operators are function calls too, so the caller MUST refuse any name some operator of which (in any schema)
+//   is backed by a VOLATILE function.
+// Not covered here, left to layers 3-4: operators the planner picks itself (ORDER BY, GROUP BY, DISTINCT,
+// joins, IN lists compare with a type's default operators) and casts (TypeCast, implicit casts) can run
+// user-defined functions; allow-listed names are trusted by name, so an overload a schema owner added for a
+// built-in name is not seen.
 // TypeCasts to regproc/regprocedure/regclass only resolve names to OIDs; SQL cannot call through an OID, so no
 // bypass was found and they are allowed.
 import { loadParser, ParseError, parseSql } from './pg-parser.js';
@@ -29,6 +34,8 @@ export type SqlClassification =
       ok: true;
       statement: SqlStatementKind;
       functions: string[];
+      /** Operator names written in the SQL, for the same volatility check. */
+      operators: string[];
       /** The highest $n placeholder used (0 when none). */
       params: number;
       /** Schema-qualified relations named in FROM clauses, as [schema, relation]. */
@@ -67,6 +74,7 @@ const sval = (n: unknown): string | undefined => {
 /** What the walk collects besides refusals. */
 interface Found {
   functions: Set<string>;
+  operators: Set<string>;
   params: number;
   relations: [string, string][];
 }
@@ -78,6 +86,13 @@ function checkName(parts: string[], functions: Set<string>, how: string): void {
   if (denied) throw new Refusal(`${denied}${how}`, 'Remove the call; this server only reads table data.');
   const builtin = parts.length === 1 || (parts.length === 2 && parts[0] === 'pg_catalog');
   if (!(builtin && ALLOWED_FUNCTIONS.has(name))) functions.add(parts.join('.'));
+}
+
+/** The operator in A_Expr.name, SubLink.operName or SortBy.useOp: a list of String nodes, schema first. */
+function addOperator(nameList: unknown, operators: Set<string>): void {
+  if (!Array.isArray(nameList)) return;
+  const name = sval(nameList.at(-1));
+  if (name !== undefined) operators.add(name);
 }
 
 /** Walks every object and array of the tree: node shapes vary (UNION arms, RangeFunction lists are unwrapped). */
@@ -122,6 +137,9 @@ function walk(node: unknown, found: Found): void {
         if (name !== undefined) checkName([name], functions, ' (attribute notation calls it)');
       }
     }
+    if (key === 'A_Expr' && isObj(value)) addOperator(value.name, found.operators);
+    if (key === 'SubLink' && isObj(value)) addOperator(value.operName, found.operators);
+    if (key === 'SortBy' && isObj(value)) addOperator(value.useOp, found.operators);
     if (key === 'ParamRef' && isObj(value) && typeof value.number === 'number')
       found.params = Math.max(found.params, value.number);
     if (key === 'RangeVar' && isObj(value)) {
@@ -164,9 +182,10 @@ function classifyStatement(stmt: Obj): Extract<SqlClassification, { ok: true }> 
   const [type] = Object.keys(stmt);
   const body = type ? stmt[type] : undefined;
   if (!type || !isObj(body)) throw new Refusal('empty statement', FIX_ONE);
-  const found: Found = { functions: new Set(), params: 0, relations: [] };
+  const found: Found = { functions: new Set(), operators: new Set(), params: 0, relations: [] };
   const result = () => ({
     functions: [...found.functions],
+    operators: [...found.operators],
     params: found.params,
     relations: found.relations,
   });
