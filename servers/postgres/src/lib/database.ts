@@ -142,22 +142,22 @@ class Transaction implements ReadOnlyClient {
     private readonly types: TypeParsers,
   ) {}
 
+  /** Our own SQL, all rows at once; on a call's first statement, BEGIN and the SET LOCALs ride along. */
   async query<R extends QueryResultRow>(sql: string, params: unknown[] = []) {
-    if (!this.begun) {
-      this.begun = true;
-      await this.client.query(this.begin.join('; '));
-    }
-    const result = await this.client.query<R>(sql, params);
-    this.answered = true;
-    return result;
+    const batch = await this.first(sql, params, '', 0, Number.POSITIVE_INFINITY);
+    const names = batch.fields.map((f) => f.name);
+    return { rows: batch.rows.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])) as R) };
   }
 
-  async open(sql: string, params: readonly unknown[], rows: number, maxWireBytes: number): Promise<Batch> {
-    // BEGIN and the SET LOCALs travel in the same write, ahead of the statement: one round trip.
+  open(sql: string, params: readonly unknown[], rows: number, maxWireBytes: number): Promise<Batch> {
+    return this.first(sql, params, PORTAL, rows, maxWireBytes);
+  }
+
+  /** BEGIN and the SET LOCALs travel in the same write, ahead of the first statement: one round trip. */
+  private first(sql: string, values: readonly unknown[], portal: string, rows: number, maxWireBytes: number) {
     const prelude = this.begun ? [] : this.begin;
     this.begun = true;
-    const open = { text: sql, values: params };
-    return this.step({ prelude, open, portal: PORTAL, rows, types: this.types, maxWireBytes });
+    return this.step({ prelude, open: { text: sql, values }, portal, rows, types: this.types, maxWireBytes });
   }
 
   fetch(rows: number, fields: Batch['fields'], maxWireBytes: number): Promise<Batch> {
