@@ -1,7 +1,7 @@
 import { ConfigError, type Logger } from '@bastion-mcp/runtime';
 import { describeTarget, resolveConnection } from './lib/connection.js';
 import { Database } from './lib/database.js';
-import { inspectRole, type RoleReport, roleWarning } from './lib/role.js';
+import { checkRole, type RoleReport, roleWarning } from './lib/role.js';
 import { createServer, type PostgresConfig } from './server.js';
 
 /**
@@ -14,7 +14,7 @@ export async function startServer(config: PostgresConfig, log: Logger) {
   const target = describeTarget(connection.target);
   let role: RoleReport | { error: string };
   try {
-    role = await db.readOnly(inspectRole, { timeoutMs: 10_000 });
+    role = await checkRole(db, 10_000);
   } catch (error) {
     const why = connection.redact((error as Error).message);
     if (config.requireReadonlyRole) {

@@ -25,5 +25,6 @@ export function readOnly<T>(
   work: (client: ReadOnlyClient) => Promise<T>,
 ): Promise<T> {
   const { db, statementTimeoutMs, schemas } = ctx.state;
-  return db.readOnly(work, { timeoutMs: statementTimeoutMs, signal: ctx.signal, searchPath: schemas });
+  const searchPath = schemas.length ? schemas : undefined;
+  return db.readOnly(work, { timeoutMs: statementTimeoutMs, signal: ctx.signal, searchPath });
 }

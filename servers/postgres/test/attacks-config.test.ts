@@ -53,6 +53,25 @@ describe('configuration-dependent attacks', () => {
     ]);
   });
 
+  it('a role whose search_path puts a planted operator ahead of pg_catalog cannot blind the volatility check', async () => {
+    const schema = `shadow_role_${process.pid}`;
+    await admin(`CREATE SCHEMA ${schema}`);
+    onTestFinished(async () => {
+      await admin(`DROP SCHEMA ${schema} CASCADE`);
+    });
+    await admin(
+      `CREATE FUNCTION ${schema}.never(name, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT false'`,
+    );
+    await admin(`CREATE OPERATOR ${schema}.= (LEFTARG = name, RIGHTARG = text, FUNCTION = ${schema}.never)`);
+    await admin(`GRANT USAGE ON SCHEMA ${schema} TO PUBLIC`);
+    const url = await roleWith([`search_path = ${schema}, pg_catalog, public`]);
+    const client = await pgClient([], { url });
+    const result = await client.call('query', { sql: 'SELECT pg_stat_clear_snapshot()' });
+    expect(client.textOf(result)).toMatch(
+      /^\[access_denied\] function pg_catalog\.pg_stat_clear_snapshot is VOLATILE/,
+    );
+  });
+
   it('an operator backed by a VOLATILE function is refused before it runs; a STABLE one works', async () => {
     await admin(`CREATE FUNCTION public.op_writes(int, int) RETURNS int LANGUAGE plpgsql VOLATILE AS $$
       BEGIN PERFORM pg_catalog.pg_advisory_lock(4242); RETURN $1 + $2; END $$`);

@@ -42,17 +42,26 @@ export async function approveSql(
   return verdict;
 }
 
+// Operators and types are spelled out as pg_catalog's: a role's search_path may put a schema with a
+// planted `=` ahead of pg_catalog, which would otherwise blind this check.
+const EQ = 'OPERATOR(pg_catalog.=)';
+const TEXT_ARRAY = 'pg_catalog.text[]';
+const SCHEMA_OF = (oid: string) => `${oid}::pg_catalog.regnamespace::pg_catalog.text AS schema`;
+
 // Any function of a name, in any schema, that is VOLATILE.
-const volatileFunctions = (param: number) => `SELECT 'function' AS kind, p.proname AS name,
-       p.pronamespace::pg_catalog.regnamespace::text AS schema
-  FROM pg_catalog.pg_proc p WHERE p.proname = ANY($${param}::text[]) AND p.provolatile = 'v'`;
+const volatileFunctions = (
+  param: number,
+) => `SELECT 'function' AS kind, p.proname AS name, ${SCHEMA_OF('p.pronamespace')}
+  FROM pg_catalog.pg_proc p
+ WHERE p.proname ${EQ} ANY ($${param}::${TEXT_ARRAY}) AND p.provolatile ${EQ} 'v'`;
 // Any operator of a name backed by a VOLATILE function. pg_catalog (OID 11, fixed) is skipped: none of its
 // operators is VOLATILE and only a superuser can add one there; skipping it keeps `=` and friends cheap.
-const volatileOperators = (param: number) => `SELECT 'operator' AS kind, o.oprname AS name,
-       o.oprnamespace::pg_catalog.regnamespace::text AS schema
+const volatileOperators = (
+  param: number,
+) => `SELECT 'operator' AS kind, o.oprname AS name, ${SCHEMA_OF('o.oprnamespace')}
   FROM pg_catalog.pg_operator o
- WHERE o.oprname = ANY($${param}::text[]) AND o.oprnamespace <> 11
-   AND EXISTS (SELECT FROM pg_catalog.pg_proc p WHERE p.oid = o.oprcode AND p.provolatile = 'v')`;
+ WHERE o.oprname ${EQ} ANY ($${param}::${TEXT_ARRAY}) AND o.oprnamespace OPERATOR(pg_catalog.<>) 11
+   AND EXISTS (SELECT FROM pg_catalog.pg_proc p WHERE p.oid ${EQ} o.oprcode AND p.provolatile ${EQ} 'v')`;
 
 /**
  * The pg_proc half of layer 2: every function name the parser could not vouch for, and every operator

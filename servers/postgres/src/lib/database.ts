@@ -9,7 +9,10 @@ export interface ReadOnlyOptions {
   timeoutMs: number;
   /** Aborting cancels the running statement on the server (a protocol CancelRequest). */
   signal?: AbortSignal;
-  /** SET LOCAL search_path for the call (the --schemas allow list). */
+  /**
+   * SET LOCAL search_path for the call: pg_catalog, then these schemas (the --schemas allow list; empty:
+   * pg_catalog alone). Left out, the role's own search_path applies.
+   */
   searchPath?: readonly string[];
 }
 
@@ -212,7 +215,7 @@ function beginStatements(client: PoolClient, { timeoutMs, searchPath }: ReadOnly
     // (with this off, 'a\' ends a string for one and not the other).
     'SET LOCAL standard_conforming_strings = on',
   ];
-  if (searchPath?.length) {
+  if (searchPath) {
     // pg_catalog first: a function or operator planted in an allowed schema cannot shadow a built-in.
     const path = ['pg_catalog', ...searchPath.map((s) => client.escapeIdentifier(s))].join(', ');
     statements.push(`SET LOCAL search_path = ${path}`);

@@ -1,4 +1,4 @@
-import type { ReadOnlyClient } from './database.js';
+import type { Database, ReadOnlyClient } from './database.js';
 
 /** What the startup check learned about the server's database role (layer 6). */
 export interface RoleReport {
@@ -47,6 +47,14 @@ interface RoleRow {
   creatable_schemas: string[];
   create_in_database: boolean;
   sequences: boolean;
+}
+
+/**
+ * The startup check, with pg_catalog alone on the search_path: a role whose own search_path puts a
+ * schema with planted operators ahead of pg_catalog cannot hide what it may write.
+ */
+export function checkRole(db: Database, timeoutMs: number): Promise<RoleReport> {
+  return db.readOnly(inspectRole, { timeoutMs, searchPath: [] });
 }
 
 export async function inspectRole(client: ReadOnlyClient): Promise<RoleReport> {
