@@ -20,6 +20,21 @@ async function roleWith(settings: string[]): Promise<string> {
   return url.href;
 }
 
+/** A schema anyone may use holding an always-false `=` for (name, text); dropped after the test. */
+async function schemaWithFalseEquals(prefix: string): Promise<string> {
+  const schema = `${prefix}_${process.pid}`;
+  await admin(`CREATE SCHEMA ${schema}`);
+  onTestFinished(async () => {
+    await admin(`DROP SCHEMA ${schema} CASCADE`);
+  });
+  await admin(
+    `CREATE FUNCTION ${schema}.never(name, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT false'`,
+  );
+  await admin(`CREATE OPERATOR ${schema}.= (LEFTARG = name, RIGHTARG = text, FUNCTION = ${schema}.never)`);
+  await admin(`GRANT USAGE ON SCHEMA ${schema} TO PUBLIC`);
+  return schema;
+}
+
 describe('configuration-dependent attacks', () => {
   it('standard_conforming_strings = off cannot make the server read SQL the parser read as a string', async () => {
     const url = await roleWith(['standard_conforming_strings = off']);
@@ -32,16 +47,7 @@ describe('configuration-dependent attacks', () => {
   });
 
   it('a planted operator in a --schemas schema cannot shadow the built-in the volatility check uses', async () => {
-    const schema = `shadow_${process.pid}`;
-    await admin(`CREATE SCHEMA ${schema}`);
-    onTestFinished(async () => {
-      await admin(`DROP SCHEMA ${schema} CASCADE`);
-    });
-    await admin(
-      `CREATE FUNCTION ${schema}.never(name, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT false'`,
-    );
-    await admin(`CREATE OPERATOR ${schema}.= (LEFTARG = name, RIGHTARG = text, FUNCTION = ${schema}.never)`);
-    await admin(`GRANT USAGE ON SCHEMA ${schema} TO PUBLIC`);
+    const schema = await schemaWithFalseEquals('shadow');
     const client = await pgClient(['--schemas', schema], { url: urls().admin });
     const result = await client.call('query', { sql: 'SELECT pg_stat_clear_snapshot()' });
     expect(client.textOf(result)).toMatch(
@@ -54,16 +60,7 @@ describe('configuration-dependent attacks', () => {
   });
 
   it('a role whose search_path puts a planted operator ahead of pg_catalog cannot blind the volatility check', async () => {
-    const schema = `shadow_role_${process.pid}`;
-    await admin(`CREATE SCHEMA ${schema}`);
-    onTestFinished(async () => {
-      await admin(`DROP SCHEMA ${schema} CASCADE`);
-    });
-    await admin(
-      `CREATE FUNCTION ${schema}.never(name, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT false'`,
-    );
-    await admin(`CREATE OPERATOR ${schema}.= (LEFTARG = name, RIGHTARG = text, FUNCTION = ${schema}.never)`);
-    await admin(`GRANT USAGE ON SCHEMA ${schema} TO PUBLIC`);
+    const schema = await schemaWithFalseEquals('shadow_role');
     const url = await roleWith([`search_path = ${schema}, pg_catalog, public`]);
     const client = await pgClient([], { url });
     const result = await client.call('query', { sql: 'SELECT pg_stat_clear_snapshot()' });
