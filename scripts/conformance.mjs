@@ -3,11 +3,12 @@
 // 2025-11-25 and 2026-07-28 requirements) under Node 22 against the fixture over HTTP, then the
 // generic scenarios against every server's --http entry. Expected failures live, with reasons, in
 // shared/conformance-fixture/expected-failures/.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveHttpBin } from '@bastion-mcp/runtime/testing';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtureDir = path.join(repo, 'shared', 'conformance-fixture');
@@ -19,21 +20,10 @@ const suite = {
 };
 const expected = (name) => path.join(fixtureDir, 'expected-failures', `${name}.yml`);
 
-/** Starts a bin with --http on a free port and resolves with its URL (read from its log). */
-function serve(bin, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '--http', '--port', '0', ...args], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let log = '';
-    child.stderr.on('data', (chunk) => {
-      log += chunk;
-      const match = /serving Streamable HTTP at (\S+)/.exec(log);
-      if (match)
-        resolve({ url: match[1].replace('127.0.0.1', 'localhost'), stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`${bin} exited ${code}: ${log}`)));
-  });
+/** A bin served over --http, addressed as localhost (as the suite expects). */
+async function serve(bin, args) {
+  const server = await serveHttpBin(bin, args);
+  return { ...server, url: server.url.replace('127.0.0.1', 'localhost') };
 }
 
 const results = [];

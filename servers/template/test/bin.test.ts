@@ -1,9 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { connectUrl, packed, spawnBin, tempDir } from '@bastion-mcp/runtime/testing';
+import { connectUrl, packed, serveHttpBin, spawnBin, tempDir } from '@bastion-mcp/runtime/testing';
 import { describe, expect, it } from 'vitest';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,28 +62,13 @@ describe('the published bin', () => {
   });
 
   it('loads the HTTP adapter chunk for --http', async () => {
-    const child = spawn(
-      process.execPath,
-      [path.join(pkgDir, 'dist/index.js'), '--http', '--port', '0', pkgDir],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
+    const server = await serveHttpBin(path.join(pkgDir, 'dist/index.js'), [pkgDir]);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let seen = '';
-        child.stderr.on('data', (chunk: Buffer) => {
-          seen += chunk.toString();
-          const match = /serving Streamable HTTP at (\S+)/.exec(seen);
-          if (match) resolve(match[1] as string);
-        });
-        child.once('exit', () => reject(new Error(`exited before serving: ${seen}`)));
-      });
-      const client = await connectUrl(url);
+      const client = await connectUrl(server.url);
       expect(client.textOf(await client.call('greet', { name: 'http' }))).toBe('Hello, http!');
       await client.close();
     } finally {
-      child.kill();
+      server.stop();
     }
   });
 

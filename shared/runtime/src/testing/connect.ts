@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
@@ -122,6 +123,29 @@ export async function spawnBin(
     async () => {},
   );
   return { ...wrapped, stderr: () => stderr };
+}
+
+export interface HttpBin {
+  /** The MCP endpoint the bin logged. */
+  url: string;
+  /** SIGTERM: the bin finishes running calls and exits. */
+  stop(): void;
+}
+
+/** Starts a built bin with --http on a free port and resolves with the URL it logs on stderr. */
+export function serveHttpBin(bin: string, args: string[] = []): Promise<HttpBin> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, '--http', '--port', '0', ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let log = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /serving Streamable HTTP at (\S+)/.exec(log);
+      if (match) resolve({ url: match[1] as string, stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`${bin} exited ${code} before serving: ${log}`)));
+  });
 }
 
 function toRoot(path: string) {

@@ -3,7 +3,9 @@ export {
   connect,
   connectUrl,
   type Era,
+  type HttpBin,
   type SpawnOptions,
+  serveHttpBin,
   spawnBin,
   type TestClient,
 } from './connect.js';
