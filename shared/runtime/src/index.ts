@@ -22,8 +22,10 @@ export type {
 export {
   applyBudget,
   type ContentBlock,
+  embeddedResource,
   image,
   type ResultOptions,
+  resourceLink,
   structured,
   type ToolResult,
   text,
@@ -35,6 +37,7 @@ export { containingRoot, isWithin, normalizePath } from './sandbox/paths.js';
 export { type Resolved, realpathDeep, realRoots, Sandbox, type SandboxOptions } from './sandbox/resolver.js';
 export { clientRootPaths, narrowRoots } from './sandbox/roots.js';
 export { toolJsonSchemas } from './schemas.js';
+export { addSecret, redact } from './secrets.js';
 export { type CreateServer, runMain } from './serve/main.js';
 export { type BastionServer, DEFAULT_BUDGET, defineServer, type ServerSpec } from './server.js';
 export {

@@ -1,3 +1,5 @@
+import { redact } from './secrets.js';
+
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -18,7 +20,7 @@ export function createLogger(
   const emit = (at: Exclude<LogLevel, 'silent'>, message: string, detail?: unknown) => {
     if (LOG_LEVELS.indexOf(at) < threshold) return;
     const extra = detail === undefined ? '' : ` ${formatDetail(detail)}`;
-    write(`[${name}] ${at}: ${message}${extra}\n`);
+    write(redact(`[${name}] ${at}: ${message}${extra}\n`));
   };
   return {
     debug: (m, d) => emit('debug', m, d),

@@ -31,6 +31,35 @@ export function image(data: Buffer, mimeType: string): ToolResult {
   return { content: [{ type: 'image', data: data.toString('base64'), mimeType }] };
 }
 
+/** A link to a resource the client can read later (large files, saved screenshots, PDFs). */
+export function resourceLink(
+  uri: string,
+  name: string,
+  options: { mimeType?: string; description?: string; size?: number; textForm?: string } = {},
+): ToolResult {
+  const { textForm, ...rest } = options;
+  const link: ContentBlock = { type: 'resource_link', uri, name, ...rest };
+  return { content: textForm ? [{ type: 'text', text: textForm }, link] : [link] };
+}
+
+/** Contents embedded in the result: text, or a blob as base64 (keep blobs small; see the budget). */
+export function embeddedResource(
+  uri: string,
+  contents: { text: string; mimeType?: string } | { blob: Buffer; mimeType?: string },
+  textForm?: string,
+): ToolResult {
+  const resource =
+    'text' in contents
+      ? { uri, text: contents.text, ...(contents.mimeType ? { mimeType: contents.mimeType } : {}) }
+      : {
+          uri,
+          blob: contents.blob.toString('base64'),
+          ...(contents.mimeType ? { mimeType: contents.mimeType } : {}),
+        };
+  const block: ContentBlock = { type: 'resource', resource };
+  return { content: textForm ? [{ type: 'text', text: textForm }, block] : [block] };
+}
+
 function withHint(result: ToolResult, rest: string | undefined): ToolResult {
   if (rest) (result as Hinted)[REST_HINT] = rest;
   return result;

@@ -12,6 +12,7 @@ import { applyBudget, type ToolResult } from './result.js';
 import { Sandbox, type SandboxOptions } from './sandbox/resolver.js';
 import { clientRootPaths, narrowRoots } from './sandbox/roots.js';
 import { withJsonSchema } from './schemas.js';
+import { redact } from './secrets.js';
 import { Subscriptions, type UpdateSink } from './subscriptions.js';
 import type { Tool, ToolContext } from './tool.js';
 
@@ -203,9 +204,11 @@ function progressReporter(c: ServerContext): ToolContext<unknown>['progress'] {
 
 /** Unexpected failures give the model one short line; the stack goes to stderr only. */
 export function errorResult(tool: string, error: unknown, log: Logger): ToolResult {
-  if (isToolError(error)) return { content: [{ type: 'text', text: error.toText() }], isError: true };
+  if (isToolError(error)) return { content: [{ type: 'text', text: redact(error.toText()) }], isError: true };
   log.error(`tool ${tool} failed unexpectedly`, error);
-  const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200);
+  const first = redact(error instanceof Error ? error.message : String(error))
+    .split('\n')[0]
+    ?.slice(0, 200);
   return {
     content: [
       {
