@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { LOG_LEVELS } from './log.js';
+import { DEFAULT_MAX_MESSAGE_BYTES } from './serve/limits.js';
 import { DEFAULT_BUDGET } from './server.js';
 
 /** Options every Bastion server takes. */
@@ -15,6 +16,14 @@ export const commonOptions = {
     .min(1000)
     .default(DEFAULT_BUDGET)
     .describe('Character budget for each tool result'),
+  maxMessageBytes: z
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(DEFAULT_MAX_MESSAGE_BYTES)
+    .describe(
+      'Largest JSON-RPC message accepted (a stdio line or an HTTP body); larger ones are answered with an error',
+    ),
   http: z.boolean().default(false).describe('Serve Streamable HTTP at /mcp instead of stdio'),
   host: z.string().default('127.0.0.1').describe('HTTP bind address (non-loopback needs --http-token)'),
   port: z.number().int().min(0).max(65535).default(3000).describe('HTTP port (0 picks a free one)'),

@@ -11,13 +11,17 @@ import { createMcpHandler, isLegacyRequest } from '@modelcontextprotocol/server'
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { BastionServer } from '../server.js';
+import { checkValue } from './jsonrpc-guard.js';
 import { LegacySessions, reply } from './legacy-sessions.js';
+import { DEFAULT_MAX_MESSAGE_BYTES } from './limits.js';
 
 export interface HttpOptions {
   host: string;
   port: number;
   /** Required when `host` is not a loopback address. */
   token?: string;
+  /** Largest request body accepted; larger ones get 413. */
+  maxMessageBytes?: number;
   log: Logger;
 }
 
@@ -33,8 +37,6 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-const MAX_BODY = 4 * 1024 * 1024;
-
 /**
  * Serves Streamable HTTP at /mcp: 2026-07-28 requests statelessly, 2025-era clients in sessions
  * (those without a session id fall back to stateless serving). Host and Origin are checked against the bound address (DNS
@@ -42,6 +44,7 @@ const MAX_BODY = 4 * 1024 * 1024;
  */
 export async function serveHttp(server: BastionServer, options: HttpOptions): Promise<HttpHandle> {
   const { host, port, token, log } = options;
+  const maxBody = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   if (!isLoopback(host) && !token) {
     throw new ConfigError(
       `--host ${host} is not loopback; set --http-token (or its env var) so clients must authenticate.`,
@@ -59,9 +62,24 @@ export async function serveHttp(server: BastionServer, options: HttpOptions): Pr
   const sessions = new LegacySessions({ create: () => server.factory({ era: 'legacy' }), log });
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const body = req.method === 'POST' ? await readJson(req) : undefined;
-    if (body === TOO_LARGE) return reply(res, 413, -32000, 'Request body too large.');
-    if (body === INVALID) return reply(res, 400, -32700, 'Parse error: the body is not JSON.');
+    const body = req.method === 'POST' ? await readJson(req, maxBody) : undefined;
+    if (body === TOO_LARGE) {
+      res.setHeader('Connection', 'close');
+      return reply(
+        res,
+        413,
+        -32600,
+        `Request body too large: the limit is ${maxBody} bytes (--max-message-bytes).`,
+      );
+    }
+    if (body === INVALID) return reply(res, 400, -32700, 'Parse error: the body is not valid JSON.');
+    if (req.method === 'POST') {
+      const checked = checkValue(body);
+      if ('reject' in checked) {
+        const { id, code, message } = checked.reject;
+        return reply(res, 400, code, message, id);
+      }
+    }
     const sessionId = header(req, 'mcp-session-id');
     const legacy = await isLegacyRequest(await toWebRequest(req, body), body);
     if (legacy && (sessionId || isInitialize(body))) return sessions.handle(req, res, body, sessionId);
@@ -113,16 +131,27 @@ function bearerMatches(header: string | undefined, expected: Buffer): boolean {
 const TOO_LARGE = Symbol('too large');
 const INVALID = Symbol('invalid');
 
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return TOO_LARGE;
-    chunks.push(chunk as Buffer);
-  }
+/**
+ * Reads a JSON body up to `maxBody` bytes. Past the limit the rest is read and discarded (not
+ * destroyed), so the client gets its 413 rather than a reset connection.
+ */
+async function readJson(req: http.IncomingMessage, maxBody: number): Promise<unknown> {
+  const raw = await new Promise<Buffer | typeof TOO_LARGE>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = Number(req.headers['content-length']) > maxBody;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBody) over = true;
+      if (!over) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.once('end', () => resolve(over ? TOO_LARGE : Buffer.concat(chunks, size)));
+    req.once('error', reject);
+  });
+  if (raw === TOO_LARGE) return TOO_LARGE;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(raw.toString('utf8'));
   } catch {
     return INVALID;
   }

@@ -83,7 +83,13 @@ export class LegacySessions {
   }
 }
 
-export function reply(res: ServerResponse, status: number, code: number, message: string): void {
+export function reply(
+  res: ServerResponse,
+  status: number,
+  code: number,
+  message: string,
+  id: string | number | null = null,
+): void {
   res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
+  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id }));
 }

@@ -51,6 +51,7 @@ export async function runMain<T extends z.ZodRawShape>(
         host: config.host,
         port: config.port,
         token: config.httpToken,
+        maxMessageBytes: config.maxMessageBytes,
         log,
       });
       const stop = async () => {
@@ -61,7 +62,7 @@ export async function runMain<T extends z.ZodRawShape>(
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     } else {
-      serveOverStdio(server, log);
+      serveOverStdio(server, log, config.maxMessageBytes);
     }
   } catch (error) {
     if (error instanceof ConfigError) {

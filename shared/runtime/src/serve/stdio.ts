@@ -1,6 +1,8 @@
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { Logger } from '../log.js';
 import type { BastionServer } from '../server.js';
+import { DEFAULT_MAX_MESSAGE_BYTES } from './limits.js';
+import { GuardedStdioTransport } from './stdio-transport.js';
 
 /** How long a signal waits for running tool calls before cancelling them. */
 const GRACE_MS = 3_000;
@@ -9,8 +11,19 @@ const GRACE_MS = 3_000;
  * Serves over stdio until stdin closes or a signal arrives, then finishes (or, past the grace
  * period, cancels) running calls, releases the server's resources and exits 0.
  */
-export function serveOverStdio(server: BastionServer, log: Logger): void {
-  const handle = serveStdio((ctx) => server.factory(ctx), { onerror: (e) => log.warn('stdio', e) });
+export function serveOverStdio(
+  server: BastionServer,
+  log: Logger,
+  maxMessageBytes: number = DEFAULT_MAX_MESSAGE_BYTES,
+): void {
+  const transport = new GuardedStdioTransport({
+    maxMessageBytes,
+    onRejected: (why) => log.debug(`answered a malformed message: ${why}`),
+  });
+  const handle = serveStdio((ctx) => server.factory(ctx), {
+    transport,
+    onerror: (e) => log.warn('stdio', e),
+  });
   let stopping = false;
   const stop = async (why: string, wait: boolean) => {
     if (stopping) return;
