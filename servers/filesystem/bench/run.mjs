@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   coldStartRows,
+  enduranceRows,
   median,
   printTable,
   referenceFilesystemBin,
@@ -162,6 +163,16 @@ try {
   });
 
   rows.push(...(await coldStartRows(ours, theirs, [dir])));
+  rows.push(
+    ...(await enduranceRows({
+      bin: ours,
+      args: [dir],
+      tool: 'list_allowed_directories',
+      toolArgs: {},
+      check: (result) => JSON.stringify(result).includes(path.basename(dir)),
+      anchor: { bin: theirs, args: [dir], tool: 'list_allowed_directories', toolArgs: {} },
+    })),
+  );
 
   console.log(
     `Bastion filesystem vs @modelcontextprotocol/server-filesystem@2026.8.31; node ${process.version}; median of ${RUNS} unless noted\n`,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   coldStartRows,
+  enduranceRows,
   median,
   printTable,
   referenceFilesystemBin,
@@ -104,6 +105,15 @@ try {
   }
   await server.stop();
   rows.push(...(await coldStartRows(ours, reference, [repo])));
+  rows.push(
+    ...(await enduranceRows({
+      bin: ours,
+      args: [repo],
+      tool: 'git_branch',
+      toolArgs: {},
+      check: (result) => JSON.stringify(result).includes('main'),
+    })),
+  );
   console.log(
     `Bastion git on ${COMMITS} commits x ${FILES} files; node ${process.version}; git ${execFileSync('git', ['--version']).toString().trim()}; median of ${RUNS}\n`,
   );

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import {
   callLatency,
   coldStartRows,
+  enduranceRows,
   median,
   printTable,
   readLines,
@@ -242,6 +243,14 @@ try {
     ...(await selectOneRows(db.readerUrl)),
     ...(await bigRows(db.readerUrl, notes)),
     ...(await coldStartRows(ours, theirs, [db.readerUrl], { runs: RUNS })),
+    ...(await enduranceRows({
+      bin: ours,
+      args: [db.readerUrl],
+      tool: 'query',
+      toolArgs: { sql: 'SELECT 1 AS one' },
+      check: (result) => JSON.stringify(result).includes('one'),
+      anchor: { bin: theirs, args: [db.readerUrl], tool: 'query', toolArgs: { sql: 'SELECT 1 AS one' } },
+    })),
   ];
   const versions = `PostgreSQL ${await serverVersion(db.adminUrl)} (embedded), node ${process.version}`;
   console.log(

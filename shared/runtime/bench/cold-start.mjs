@@ -5,7 +5,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { callLatency, coldStartRows, printTable, referenceFilesystemBin } from './stdio-probe.mjs';
+import {
+  callLatency,
+  coldStartRows,
+  enduranceRows,
+  printTable,
+  referenceFilesystemBin,
+} from './stdio-probe.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ours = path.resolve(here, '../../../servers/template/dist/index.js');
@@ -27,6 +33,16 @@ try {
     target: 'report',
     ok: true,
   });
+  rows.push(
+    ...(await enduranceRows({
+      bin: ours,
+      args: [dir],
+      tool: 'greet',
+      toolArgs: { name: 'x' },
+      check: (result) => JSON.stringify(result).includes('x'),
+      anchor: { bin: theirs, args: [dir], tool: 'list_allowed_directories', toolArgs: {} },
+    })),
+  );
   console.log(
     `Spawn to first tools/list answer, median of ${runs}, runs alternating; node ${process.version}\n`,
   );

@@ -1,5 +1,6 @@
 // Talks raw JSON-RPC to a stdio server bin, so the measurement holds no client-library overhead.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -38,7 +39,7 @@ export function startServer(bin, args, env = process.env) {
       child.once('exit', resolve);
       child.stdin.end();
     });
-  return { request, initialize, stop, pid: child.pid };
+  return { request, initialize, stop, pid: child.pid, rss: () => rssOf(child.pid) };
 }
 
 /**
@@ -119,6 +120,147 @@ export async function callLatency(bin, args, tool, toolArgs, calls = 200) {
   }
   await server.stop();
   return median(times);
+}
+
+/** Resident set size of a process in MB, read from /proc (Linux). */
+export function rssOf(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
+}
+
+/** RSS (MB) of a bin after each mark of sequential tools/call requests over stdio. */
+export async function rssAfterCalls(bin, args, tool, toolArgs, marks = [1000, 10000, 20000]) {
+  const server = startServer(bin, args);
+  await server.initialize();
+  const out = { start: server.rss() };
+  let done = 0;
+  for (const mark of marks) {
+    for (; done < mark; done++) await server.request('tools/call', { name: tool, arguments: toolArgs });
+    out[mark] = server.rss();
+  }
+  await server.stop();
+  return out;
+}
+
+/**
+ * A bounded HTTP load on loopback: `total` tools/call requests, `inFlight` at a time, through the
+ * bin's --http endpoint (2025-era stateless requests). Returns p50/p99 in ms and how many answers
+ * were wrong (an error, or `check(result)` false).
+ */
+export async function httpLoad(
+  bin,
+  args,
+  tool,
+  toolArgs,
+  { total = 3000, inFlight = 50, check = () => true } = {},
+) {
+  const child = spawn(process.execPath, [bin, '--http', '--port', '0', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let log = '';
+    child.stderr.on('data', (chunk) => {
+      log += chunk;
+      const match = /serving Streamable HTTP at (\S+)/.exec(log);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`${bin} exited ${code}: ${log}`)));
+  });
+  const times = [];
+  let wrong = 0;
+  let next = 0;
+  const one = async (id) => {
+    const started = performance.now();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'mcp-protocol-version': '2025-11-25',
+      },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id,
+        method: 'tools/call',
+        params: { name: tool, arguments: toolArgs },
+      }),
+    });
+    const body = await res.text();
+    times.push(performance.now() - started);
+    const data = body.split('\n').find((l) => l.startsWith('data: '));
+    const message = JSON.parse(data ? data.slice(6) : body);
+    if (
+      res.status !== 200 ||
+      message.id !== id ||
+      !message.result ||
+      message.result.isError ||
+      !check(message.result)
+    )
+      wrong++;
+  };
+  const worker = async () => {
+    while (next < total) await one(next++);
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  child.kill('SIGTERM');
+  const sorted = times.sort((a, b) => a - b);
+  return { p50: median(sorted), p99: sorted[Math.floor(sorted.length * 0.99)], wrong, total };
+}
+
+/**
+ * The endurance rows of a bench table: RSS after 1k, 10k and 20k cheap calls over stdio (beside the
+ * anchor's when one is given, same run), and a 3000-call HTTP load at 50 in flight.
+ */
+export async function enduranceRows({ bin, args, tool, toolArgs, check, anchor }) {
+  const ours = await rssAfterCalls(bin, args, tool, toolArgs);
+  const theirs = anchor
+    ? await rssAfterCalls(anchor.bin, anchor.args, anchor.tool, anchor.toolArgs)
+    : undefined;
+  const mb = (v) => `${v.toFixed(1)} MB`;
+  const rows = ['start', 1000, 10000, 20000].map((mark) => ({
+    measure: mark === 'start' ? 'RSS after initialize' : `RSS after ${mark / 1000}k calls`,
+    ours: mb(ours[mark]),
+    theirs: theirs ? mb(theirs[mark]) : '-',
+    ratio: theirs ? `${(ours[mark] / theirs[mark]).toFixed(2)}x` : '-',
+    target: 'report',
+    ok: true,
+  }));
+  const growth = ours[20000] - ours[1000];
+  rows.push({
+    measure: 'RSS growth 1k -> 20k calls',
+    ours: mb(growth),
+    theirs: theirs ? mb(theirs[20000] - theirs[1000]) : '-',
+    ratio: '-',
+    target: '<= 30 MB',
+    ok: growth <= 30,
+  });
+  const load = await httpLoad(bin, args, tool, toolArgs, { check });
+  const ms = (v) => `${v.toFixed(2)} ms`;
+  rows.push({
+    measure: `HTTP ${load.total} calls, 50 in flight: p50`,
+    ours: ms(load.p50),
+    theirs: '-',
+    ratio: '-',
+    target: 'report',
+    ok: true,
+  });
+  rows.push({
+    measure: 'HTTP load: p99',
+    ours: ms(load.p99),
+    theirs: '-',
+    ratio: '-',
+    target: 'report',
+    ok: true,
+  });
+  rows.push({
+    measure: 'HTTP load: wrong answers',
+    ours: String(load.wrong),
+    theirs: '-',
+    ratio: '-',
+    target: '0',
+    ok: load.wrong === 0,
+  });
+  return rows;
 }
 
 export function median(values) {

@@ -33,7 +33,7 @@ export {
 } from './result.js';
 export { atomicWrite } from './sandbox/atomic.js';
 export { fsError } from './sandbox/fs-errors.js';
-export { containingRoot, isWithin, normalizePath } from './sandbox/paths.js';
+export { containingRoot, isWithin, MAX_PATH_CHARS, normalizePath } from './sandbox/paths.js';
 export { type Resolved, realpathDeep, realRoots, Sandbox, type SandboxOptions } from './sandbox/resolver.js';
 export { clientRootPaths, narrowRoots } from './sandbox/roots.js';
 export { toolJsonSchemas } from './schemas.js';

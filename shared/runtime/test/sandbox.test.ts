@@ -130,6 +130,24 @@ describe('Sandbox.resolve on a real filesystem', () => {
     await denied('C:\\Users\\me', /Windows-style/);
   });
 
+  it.each([
+    ['a path over the length cap', () => `${root}/${'a/'.repeat(3000)}x`, /4096/],
+    ['a name over 255 bytes', () => `${root}/${'n'.repeat(300)}`, /too long a name/],
+    [
+      'a name over 255 bytes below a missing folder',
+      () => `${root}/missing/${'n'.repeat(300)}/x`,
+      /too long a name/,
+    ],
+    ['a file used as a folder', () => `${root}/sub/ok.txt/deeper`, /is a file, not a directory/],
+    ['a loop of symlinks', () => `${root}/loop-a/x`, /symlink loop/],
+  ])('maps %s to invalid_input with a fix, not an internal error', async (_, make, message) => {
+    const error = (await sandbox.resolve(make()).catch((e: unknown) => e)) as ToolError;
+    expect(error).toBeInstanceOf(ToolError);
+    expect(error.kind).toBe('invalid_input');
+    expect(error.toText()).toMatch(message);
+    expect(error.toText()).toMatch(/\nFix: \S/);
+  });
+
   it('with no roots refuses everything and says how to configure', async () => {
     const empty = new Sandbox([], { noRootsHint: 'Pass directories on the command line.' });
     const error = (await empty.resolve('/tmp').catch((e: unknown) => e)) as ToolError;
@@ -161,9 +179,18 @@ describe('atomicWrite', () => {
 
   it('exclusive mode refuses an existing target and cleans up', async () => {
     const dir = await tempDir({ 'x.txt': 'keep' });
-    await expect(atomicWrite(path.join(dir, 'x.txt'), 'no', { exclusive: true })).rejects.toThrow(/EEXIST/);
+    await expect(atomicWrite(path.join(dir, 'x.txt'), 'no', { exclusive: true })).rejects.toMatchObject({
+      kind: 'conflict',
+      message: expect.stringMatching(/already exists/),
+    });
     expect(await fs.readFile(path.join(dir, 'x.txt'), 'utf8')).toBe('keep');
     expect(await fs.readdir(dir)).toEqual(['x.txt']);
+  });
+
+  it('a folder at the target is an invalid_input the model can fix, and leaves no temp file', async () => {
+    const dir = await tempDir({ 'sub/x.txt': 'keep' });
+    await expect(atomicWrite(path.join(dir, 'sub'), 'no')).rejects.toMatchObject({ kind: 'invalid_input' });
+    expect(await fs.readdir(dir)).toEqual(['sub']);
   });
 
   it('a failing beforeCommit leaves the target untouched', async () => {

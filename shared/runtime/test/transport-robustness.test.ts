@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serveHttpBin } from '../src/testing/index.js';
+import { fuzzSeed, serveHttpBin } from '../src/testing/index.js';
 import { type Era, modernMeta, RawPeer } from './raw-peer.js';
 
 const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'echo-bin.mjs');
@@ -136,8 +136,7 @@ function shortReport<T>(details: fc.RunDetails<T>): void {
 describe.each(eras)('stdio fuzz, %s era', (era) => {
   it('after every adversarial line the server still answers, and stdout stays pure JSON-RPC', async () => {
     const peer = await opened(era);
-    const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
-    console.log(`transport fuzz (stdio, ${era}) seed=${seed} (replay with FUZZ_SEED=${seed})`);
+    const seed = fuzzSeed(`transport fuzz (stdio, ${era})`);
     let n = 0;
     await fc.assert(
       fc.asyncProperty(adversarialLine, async (line) => {
@@ -203,8 +202,7 @@ describe('HTTP: malformed bodies get JSON-RPC errors, oversized ones 413, and th
 
   it('fuzz: after every adversarial body the server still answers', async () => {
     const served = await serveHttpBin(BIN, ['--max-message-bytes', String(LIMIT)]);
-    const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
-    console.log(`transport fuzz (HTTP) seed=${seed} (replay with FUZZ_SEED=${seed})`);
+    const seed = fuzzSeed('transport fuzz (HTTP)');
     try {
       await fc.assert(
         fc.asyncProperty(adversarialLine, async (body) => {

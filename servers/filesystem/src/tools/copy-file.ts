@@ -5,6 +5,7 @@ import {
   conflict,
   fsError,
   invalidInput,
+  MAX_PATH_CHARS,
   notFound,
   structured,
   tooLarge,
@@ -19,8 +20,11 @@ export const copyFile = tool({
     'Copy a file to a new path. Refuses to overwrite unless overwrite is true. Copies files, not folders.',
   kind: 'write',
   input: z.object({
-    source: z.string().describe('File to copy: absolute, or relative to the first allowed directory'),
-    destination: z.string().describe('Where the copy goes'),
+    source: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .describe('File to copy: absolute, or relative to the first allowed directory'),
+    destination: z.string().max(MAX_PATH_CHARS).describe('Where the copy goes'),
     overwrite: z.boolean().default(false).describe('Replace the destination if it exists'),
   }),
   output: z.object({

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { conflict, fsError, structured, z } from '@bastion-mcp/runtime';
+import { conflict, fsError, MAX_PATH_CHARS, structured, z } from '@bastion-mcp/runtime';
 import { tool } from '../tool.js';
 
 export const createDirectory = tool({
@@ -8,7 +8,10 @@ export const createDirectory = tool({
   description: 'Create a directory, and any missing parents. Succeeds quietly if it already exists.',
   kind: 'write',
   input: z.object({
-    path: z.string().describe('Directory to create: absolute, or relative to the first allowed directory'),
+    path: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .describe('Directory to create: absolute, or relative to the first allowed directory'),
   }),
   output: z.object({
     path: z.string().describe('The real path'),

@@ -1,5 +1,13 @@
 import fs from 'node:fs/promises';
-import { accessDenied, conflict, fsError, notFound, structured, z } from '@bastion-mcp/runtime';
+import {
+  accessDenied,
+  conflict,
+  fsError,
+  MAX_PATH_CHARS,
+  notFound,
+  structured,
+  z,
+} from '@bastion-mcp/runtime';
 import { firstDenied } from '../lib/entries.js';
 import { tool } from '../tool.js';
 
@@ -11,7 +19,10 @@ export const deletePath = tool({
   kind: 'destructive',
   toolset: 'delete',
   input: z.object({
-    path: z.string().describe('What to delete: absolute, or relative to the first allowed directory'),
+    path: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .describe('What to delete: absolute, or relative to the first allowed directory'),
     recursive: z.boolean().default(false).describe('Delete a non-empty folder with everything in it'),
   }),
   output: z.object({

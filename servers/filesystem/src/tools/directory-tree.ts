@@ -1,4 +1,4 @@
-import { structured, z } from '@bastion-mcp/runtime';
+import { MAX_PATH_CHARS, structured, z } from '@bastion-mcp/runtime';
 import { globTest } from '../lib/globs.js';
 import { startOf, type Walked, walk } from '../lib/walk.js';
 import { tool } from '../tool.js';
@@ -23,9 +23,12 @@ export const directoryTree = tool({
     'maxDepth on big folders.',
   kind: 'read',
   input: z.object({
-    path: z.string().describe('Folder to show: absolute, or relative to the first allowed directory'),
+    path: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .describe('Folder to show: absolute, or relative to the first allowed directory'),
     excludePatterns: z
-      .array(z.string())
+      .array(z.string().max(MAX_PATH_CHARS))
       .default([])
       .describe('Globs to leave out: without a slash they match names at any depth (node_modules, *.log)'),
     maxDepth: z.number().int().min(1).optional().describe('Levels to show (1 = only its own entries)'),

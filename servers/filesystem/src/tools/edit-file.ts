@@ -1,6 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { atomicWrite, fsError, invalidInput, notFound, structured, tooLarge, z } from '@bastion-mcp/runtime';
+import {
+  atomicWrite,
+  fsError,
+  invalidInput,
+  MAX_PATH_CHARS,
+  notFound,
+  structured,
+  tooLarge,
+  z,
+} from '@bastion-mcp/runtime';
 import { applyEdits } from '../lib/apply-edits.js';
 import { unifiedDiff } from '../lib/diff.js';
 import { tool } from '../tool.js';
@@ -18,7 +27,10 @@ export const editFile = tool({
     'in order, and all must apply or nothing is written. Line endings, the final newline and permissions are kept.',
   kind: 'destructive',
   input: z.object({
-    path: z.string().describe('File path: absolute, or relative to the first allowed directory'),
+    path: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .describe('File path: absolute, or relative to the first allowed directory'),
     edits: z
       .array(
         z.object({

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { fsError, structured, z } from '@bastion-mcp/runtime';
+import { fsError, MAX_PATH_CHARS, structured, z } from '@bastion-mcp/runtime';
 import { tool } from '../tool.js';
 
 export const getFileInfo = tool({
@@ -8,7 +8,10 @@ export const getFileInfo = tool({
   description: 'Size, times, type and permissions of a file or directory.',
   kind: 'read',
   input: z.object({
-    path: z.string().describe('Path: absolute, or relative to the first allowed directory'),
+    path: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .describe('Path: absolute, or relative to the first allowed directory'),
   }),
   output: z.object({
     path: z.string().describe('The real path'),

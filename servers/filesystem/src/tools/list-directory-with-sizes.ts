@@ -1,4 +1,4 @@
-import { fsError, structured, z } from '@bastion-mcp/runtime';
+import { fsError, MAX_PATH_CHARS, structured, z } from '@bastion-mcp/runtime';
 import { formatSize, LABEL, readEntries } from '../lib/entries.js';
 import { tool } from '../tool.js';
 
@@ -8,7 +8,10 @@ export const listDirectoryWithSizes = tool({
   description: 'List a directory with each file size, sorted by name or size, and totals at the end.',
   kind: 'read',
   input: z.object({
-    path: z.string().describe('Directory path: absolute, or relative to the first allowed directory'),
+    path: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .describe('Directory path: absolute, or relative to the first allowed directory'),
     sortBy: z
       .enum(['name', 'size'])
       .default('name')

@@ -1,4 +1,4 @@
-import { fsError, structured, z } from '@bastion-mcp/runtime';
+import { fsError, MAX_PATH_CHARS, structured, z } from '@bastion-mcp/runtime';
 import { LABEL, readEntries } from '../lib/entries.js';
 import { tool } from '../tool.js';
 
@@ -16,7 +16,10 @@ export const listDirectory = tool({
     'List the files and folders directly inside a directory, one per line with [FILE] or [DIR] ([LINK] for a symlink leading outside the allowed directories).',
   kind: 'read',
   input: z.object({
-    path: z.string().describe('Directory path: absolute, or relative to the first allowed directory'),
+    path: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .describe('Directory path: absolute, or relative to the first allowed directory'),
   }),
   output: z.object({
     path: z.string().describe('The real path listed'),

@@ -1,5 +1,13 @@
 import fs from 'node:fs/promises';
-import { accessDenied, conflict, fsError, notFound, structured, z } from '@bastion-mcp/runtime';
+import {
+  accessDenied,
+  conflict,
+  fsError,
+  MAX_PATH_CHARS,
+  notFound,
+  structured,
+  z,
+} from '@bastion-mcp/runtime';
 import { firstDenied } from '../lib/entries.js';
 import { tool } from '../tool.js';
 
@@ -10,8 +18,11 @@ export const moveFile = tool({
     'Move or rename a file or directory. Refuses to overwrite: the destination must not exist. A symlink is moved itself, not its target.',
   kind: 'destructive',
   input: z.object({
-    source: z.string().describe('What to move: absolute, or relative to the first allowed directory'),
-    destination: z.string().describe('The new path, which must not exist yet'),
+    source: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .describe('What to move: absolute, or relative to the first allowed directory'),
+    destination: z.string().max(MAX_PATH_CHARS).describe('The new path, which must not exist yet'),
   }),
   output: z.object({
     source: z.string().describe('Real source path'),

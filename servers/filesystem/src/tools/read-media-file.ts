@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { fsError, invalidInput, tooLarge, z } from '@bastion-mcp/runtime';
+import { fsError, invalidInput, MAX_PATH_CHARS, tooLarge, z } from '@bastion-mcp/runtime';
 import { mimeTypeOf } from '../lib/mime.js';
 import { tool } from '../tool.js';
 
@@ -11,7 +11,10 @@ export const readMediaFile = tool({
     'Read an image or audio file as image/audio content (base64 with its MIME type); any other file comes back as an embedded resource blob.',
   kind: 'read',
   input: z.object({
-    path: z.string().describe('File path: absolute, or relative to the first allowed directory'),
+    path: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .describe('File path: absolute, or relative to the first allowed directory'),
   }),
   output: z.object({
     path: z.string().describe('The real path read'),

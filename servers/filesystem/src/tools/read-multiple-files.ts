@@ -1,4 +1,4 @@
-import { isToolError, structured, type ToolContext, tooLarge, z } from '@bastion-mcp/runtime';
+import { isToolError, MAX_PATH_CHARS, structured, type ToolContext, tooLarge, z } from '@bastion-mcp/runtime';
 import { readLines } from '../lib/lines.js';
 import { openText } from '../lib/text-file.js';
 import { type FsState, tool } from '../tool.js';
@@ -26,7 +26,12 @@ export const readMultipleFiles = tool({
   kind: 'read',
   input: z.object({
     paths: z
-      .array(z.string().describe('A file path: absolute, or relative to the first allowed directory'))
+      .array(
+        z
+          .string()
+          .max(MAX_PATH_CHARS)
+          .describe('A file path: absolute, or relative to the first allowed directory'),
+      )
       .min(1)
       .max(100)
       .describe('Files to read, in the order to return them'),

@@ -1,4 +1,4 @@
-import { invalidInput, structured, tooLarge, z } from '@bastion-mcp/runtime';
+import { invalidInput, MAX_PATH_CHARS, structured, tooLarge, z } from '@bastion-mcp/runtime';
 import { type Lines, readLines, tailLines } from '../lib/lines.js';
 import { openText } from '../lib/text-file.js';
 import { tool } from '../tool.js';
@@ -6,7 +6,10 @@ import { tool } from '../tool.js';
 const count = z.number().int().min(0);
 
 const input = z.object({
-  path: z.string().describe('File path: absolute, or relative to the first allowed directory'),
+  path: z
+    .string()
+    .max(MAX_PATH_CHARS)
+    .describe('File path: absolute, or relative to the first allowed directory'),
   head: count.optional().describe('Return only the first N lines'),
   tail: count.optional().describe('Return only the last N lines'),
   offset: z.number().int().min(1).optional().describe('First line to return, 1-based (default 1)'),

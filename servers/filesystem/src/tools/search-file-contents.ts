@@ -1,4 +1,4 @@
-import { structured, z } from '@bastion-mcp/runtime';
+import { MAX_PATH_CHARS, structured, z } from '@bastion-mcp/runtime';
 import { globTest } from '../lib/globs.js';
 import { FileScan, Findings } from '../lib/grep.js';
 import { grepFiles } from '../lib/grep-files.js';
@@ -20,6 +20,7 @@ export const searchFileContents = tool({
   input: z.object({
     path: z
       .string()
+      .max(MAX_PATH_CHARS)
       .describe('Folder (or one file) to search: absolute, or relative to the first allowed directory'),
     query: z
       .string()

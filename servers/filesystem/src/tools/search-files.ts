@@ -1,4 +1,4 @@
-import { invalidInput, structured, z } from '@bastion-mcp/runtime';
+import { invalidInput, MAX_PATH_CHARS, structured, z } from '@bastion-mcp/runtime';
 import { globTest } from '../lib/globs.js';
 import { startOf, walk } from '../lib/walk.js';
 import { tool } from '../tool.js';
@@ -15,12 +15,15 @@ export const searchFiles = tool({
     'ignore (respectGitignore: false to include) and excludePatterns. Symlinks are listed but not followed.',
   kind: 'read',
   input: z.object({
-    path: z.string().describe('Folder to search: absolute, or relative to the first allowed directory'),
+    path: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .describe('Folder to search: absolute, or relative to the first allowed directory'),
     pattern: z
       .string()
       .describe("Glob: with a slash, matched against the path relative to 'path'; without, against names"),
     excludePatterns: z
-      .array(z.string())
+      .array(z.string().max(MAX_PATH_CHARS))
       .default([])
       .describe(
         'Globs to skip (same rules as pattern); a matching folder is not searched, e.g. node_modules',

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { atomicWrite, fsError, invalidInput, structured, z } from '@bastion-mcp/runtime';
+import { atomicWrite, fsError, invalidInput, MAX_PATH_CHARS, structured, z } from '@bastion-mcp/runtime';
 import { tool } from '../tool.js';
 
 export const writeFile = tool({
@@ -10,7 +10,10 @@ export const writeFile = tool({
     'Create a file or replace its whole content with UTF-8 text. Missing parent folders are created. The write is atomic; an existing file keeps its permissions.',
   kind: 'destructive',
   input: z.object({
-    path: z.string().describe('File path: absolute, or relative to the first allowed directory'),
+    path: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .describe('File path: absolute, or relative to the first allowed directory'),
     content: z.string().describe('The complete new content'),
   }),
   output: z.object({

@@ -1,4 +1,4 @@
-import { notFound, structured, z } from '@bastion-mcp/runtime';
+import { MAX_PATH_CHARS, notFound, structured, z } from '@bastion-mcp/runtime';
 import { changeLines, changeSchema, gitMessage, nameStatus } from '../lib/changes.js';
 import { repoPathField } from '../lib/fields.js';
 import { gitCall } from '../lib/git.js';
@@ -14,7 +14,7 @@ export const gitAdd = tool({
   input: z.object({
     repo_path: repoPathField,
     files: z
-      .array(z.string().min(1))
+      .array(z.string().max(MAX_PATH_CHARS).min(1))
       .min(1)
       .describe('Files or folders to stage, inside the repository ("." for everything)'),
   }),

@@ -1,4 +1,4 @@
-import { invalidInput, notFound, structured, z } from '@bastion-mcp/runtime';
+import { invalidInput, MAX_PATH_CHARS, notFound, structured, z } from '@bastion-mcp/runtime';
 import { parseBlamePorcelain } from '../lib/blame-porcelain.js';
 import { resolveCommit } from '../lib/branching.js';
 import { gitMessage } from '../lib/changes.js';
@@ -19,7 +19,11 @@ export const gitBlame = tool({
   kind: 'read',
   input: z.object({
     repo_path: repoPathField,
-    path: z.string().min(1).describe('The file, relative to the repository (or absolute inside it)'),
+    path: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .min(1)
+      .describe('The file, relative to the repository (or absolute inside it)'),
     revision: z
       .string()
       .optional()

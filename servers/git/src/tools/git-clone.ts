@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { conflict, notFound, structured, ToolError, z } from '@bastion-mcp/runtime';
+import { conflict, MAX_PATH_CHARS, notFound, structured, ToolError, z } from '@bastion-mcp/runtime';
 import { gitCall } from '../lib/git.js';
 import { refName } from '../lib/refs.js';
 import { allowedRemote } from '../lib/urls.js';
@@ -20,6 +20,7 @@ export const gitClone = tool({
       .describe('Where to clone from: https://host/owner/repo.git, git@host:owner/repo.git, file:///path'),
     path: z
       .string()
+      .max(MAX_PATH_CHARS)
       .describe('Directory to clone into: absolute, or relative to the first allowed directory'),
     branch: z.string().optional().describe("Branch (or tag) to check out instead of the remote's HEAD"),
     depth: z.number().int().positive().optional().describe('Fetch only the last N commits (a shallow clone)'),

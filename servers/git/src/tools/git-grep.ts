@@ -1,4 +1,4 @@
-import { invalidInput, structured, z } from '@bastion-mcp/runtime';
+import { invalidInput, MAX_PATH_CHARS, structured, z } from '@bastion-mcp/runtime';
 import { resolveCommit } from '../lib/branching.js';
 import { gitMessage } from '../lib/changes.js';
 import { plainText, refusedByGuard } from '../lib/commits.js';
@@ -32,7 +32,7 @@ export const gitGrep = tool({
         "Search the files as of this branch, tag or commit; omitted, the working tree's tracked files",
       ),
     paths: z
-      .array(z.string().min(1))
+      .array(z.string().max(MAX_PATH_CHARS).min(1))
       .optional()
       .describe('Only these files or folders (globs like src/*.ts work)'),
     max_count: z.number().int().min(1).max(1000).default(100).describe('Most matches to return (1-1000)'),

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { conflict, structured, z } from '@bastion-mcp/runtime';
+import { conflict, MAX_PATH_CHARS, structured, z } from '@bastion-mcp/runtime';
 import { gitCall } from '../lib/git.js';
 import { refName } from '../lib/refs.js';
 import { tool } from '../tool.js';
@@ -14,6 +14,7 @@ export const gitInit = tool({
   input: z.object({
     path: z
       .string()
+      .max(MAX_PATH_CHARS)
       .describe('Directory for the new repository: absolute, or relative to the first allowed directory'),
     initial_branch: z
       .string()

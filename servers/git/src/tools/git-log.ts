@@ -4,6 +4,7 @@ import {
   decodeCursor,
   encodeCursor,
   invalidInput,
+  MAX_PATH_CHARS,
   notFound,
   structured,
   z,
@@ -42,7 +43,10 @@ export const gitLog = tool({
       .string()
       .optional()
       .describe('Where to start: a branch, tag, commit or range like main..feature (default HEAD)'),
-    paths: z.array(z.string().min(1)).optional().describe('Only commits touching these paths'),
+    paths: z
+      .array(z.string().max(MAX_PATH_CHARS).min(1))
+      .optional()
+      .describe('Only commits touching these paths'),
     author: z
       .string()
       .min(1)

@@ -1,4 +1,4 @@
-import { structured, z } from '@bastion-mcp/runtime';
+import { MAX_PATH_CHARS, structured, z } from '@bastion-mcp/runtime';
 import { changeLines, changeSchema, nameStatus } from '../lib/changes.js';
 import { repoPathField } from '../lib/fields.js';
 import { gitCall } from '../lib/git.js';
@@ -14,7 +14,7 @@ export const gitReset = tool({
   input: z.object({
     repo_path: repoPathField,
     files: z
-      .array(z.string().min(1))
+      .array(z.string().max(MAX_PATH_CHARS).min(1))
       .min(1)
       .optional()
       .describe(

@@ -1,4 +1,4 @@
-import { invalidInput, notFound, structured, z } from '@bastion-mcp/runtime';
+import { invalidInput, MAX_PATH_CHARS, notFound, structured, z } from '@bastion-mcp/runtime';
 import { resolveCommit } from '../lib/branching.js';
 import { gitMessage, headCommit, nameStatus } from '../lib/changes.js';
 import { repoPathField } from '../lib/fields.js';
@@ -16,7 +16,7 @@ export const gitRestore = tool({
   input: z.object({
     repo_path: repoPathField,
     paths: z
-      .array(z.string().min(1))
+      .array(z.string().max(MAX_PATH_CHARS).min(1))
       .min(1)
       .describe('Files or folders to restore, inside the repository ("." for all)'),
     staged: z

@@ -1,4 +1,4 @@
-import { invalidInput, notFound, structured, tooLarge, z } from '@bastion-mcp/runtime';
+import { invalidInput, MAX_PATH_CHARS, notFound, structured, tooLarge, z } from '@bastion-mcp/runtime';
 import { gitMessage } from '../lib/changes.js';
 import { repoPathField } from '../lib/fields.js';
 import { gitCall } from '../lib/git.js';
@@ -14,7 +14,11 @@ export const gitShowFile = tool({
   kind: 'read',
   input: z.object({
     repo_path: repoPathField,
-    path: z.string().min(1).describe('The file, relative to the repository (or absolute inside it)'),
+    path: z
+      .string()
+      .max(MAX_PATH_CHARS)
+      .min(1)
+      .describe('The file, relative to the repository (or absolute inside it)'),
     revision: z
       .string()
       .default('HEAD')

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fsError } from './fs-errors.js';
 
 export interface AtomicWriteOptions {
   /** Mode for a new file; an existing regular file keeps its own mode bits. */
@@ -19,6 +20,17 @@ export async function atomicWrite(
   target: string,
   data: string | Uint8Array,
   options: AtomicWriteOptions = {},
+): Promise<void> {
+  // File-system failures (a folder at the target, a name too long) become errors the model can act on.
+  await writeThenRename(target, data, options).catch((error: unknown) => {
+    throw fsError(error, target);
+  });
+}
+
+async function writeThenRename(
+  target: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions,
 ): Promise<void> {
   const keepMode = await existingMode(target);
   const temp = path.join(

@@ -44,6 +44,24 @@ export function fsError(error: unknown, target: string): unknown {
         `The operating system refused access to ${target}.`,
         'Choose a path this server has permission to use.',
       );
+    case 'ENAMETOOLONG':
+      return new ToolError(
+        'invalid_input',
+        `${target} is too long a name for the file system (a part over 255 bytes, or the whole over 4096).`,
+        'Use shorter names.',
+      );
+    case 'ELOOP':
+      return new ToolError(
+        'invalid_input',
+        `${target} goes through a loop of symbolic links.`,
+        'Pass a path that does not go through the looping link.',
+      );
+    case 'EINVAL':
+      return new ToolError(
+        'invalid_input',
+        `${target} is not a valid target for this operation (for example a folder moved into itself).`,
+        'Check the source and destination, then call again.',
+      );
     case 'EXDEV':
       return new ToolError(
         'conflict',

@@ -2,6 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { accessDenied, invalidInput } from '../errors.js';
 
+/** Longest path accepted (Linux PATH_MAX); longer input cannot name a real file anyway. */
+export const MAX_PATH_CHARS = 4096;
+
 const WINDOWS_PATH = /^(?:[a-zA-Z]:[\\/]|[a-zA-Z]:$|\\\\|\/\/\?\/)/;
 
 export interface NormalizeOptions {
@@ -17,6 +20,12 @@ export interface NormalizeOptions {
 export function normalizePath(input: string, options: NormalizeOptions = {}): string {
   if (input.length === 0)
     throw invalidInput('path is empty.', 'Pass an absolute path or one relative to an allowed directory.');
+  if (input.length > MAX_PATH_CHARS) {
+    throw invalidInput(
+      `path is ${input.length} characters long; the limit is ${MAX_PATH_CHARS}.`,
+      'Pass the path of an existing file or folder (a real path is far shorter).',
+    );
+  }
   if (input.includes('\0'))
     throw accessDenied('path contains a NUL byte.', 'Remove the NUL character from the path.');
   if (WINDOWS_PATH.test(input)) {

@@ -1,9 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { accessDenied, invalidInput, ToolError } from '../errors.js';
+import { fsError } from './fs-errors.js';
 import { containingRoot, normalizePath } from './paths.js';
 
 const MAX_LINK_HOPS = 40;
+/** NAME_MAX on Linux file systems. */
+const MAX_NAME_BYTES = 255;
 
 export interface SandboxOptions {
   /**
@@ -149,7 +152,7 @@ export async function realpathDeep(absolute: string): Promise<{ real: string; ex
           `A part of ${absolute} is a file, not a directory.`,
           'Fix the path so every part before the last is a directory.',
         );
-      if (code !== 'ENOENT') throw error;
+      if (code !== 'ENOENT') throw fsError(error, absolute);
     }
     const link = await readlinkOrNull(current);
     if (link !== null) {
@@ -160,7 +163,10 @@ export async function realpathDeep(absolute: string): Promise<{ real: string; ex
     }
     const parent = path.dirname(current);
     if (parent === current) throw new ToolError('not_found', `No part of ${absolute} exists.`);
-    missing.unshift(path.basename(current));
+    const name = path.basename(current);
+    // Checked here because a missing parent hides it: the kernel says ENOENT before ENAMETOOLONG.
+    if (Buffer.byteLength(name) > MAX_NAME_BYTES) throw fsError({ code: 'ENAMETOOLONG' }, absolute);
+    missing.unshift(name);
     current = parent;
   }
   throw loopError(absolute);
