@@ -56,7 +56,7 @@ try {
   if (!forkReadme.includes(envName) || /TEMPLATE_|server-template/.test(forkReadme))
     fail(`the fork's README still names the template's env variables or package`);
   console.log(
-    out
+    plain
       .split('\n')
       .filter((l) => /Tasks:|Tests |Test Files/.test(l))
       .join('\n'),
