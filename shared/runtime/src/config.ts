@@ -122,6 +122,40 @@ export function parseConfig<T extends z.ZodRawShape>(
   }
 }
 
+/** One option as --help documents it, for generated docs (server.json, READMEs). */
+export interface OptionDoc {
+  key: string;
+  flag: string;
+  env: string;
+  type: 'boolean' | 'number' | 'string' | 'list' | 'enum';
+  description: string;
+  default?: unknown;
+  values?: string[];
+  /** One of the options every server takes (not the server's own). */
+  common: boolean;
+}
+
+/** The options of a server (positional excluded), with their flags and env twins. */
+export function optionDocs<T extends z.ZodRawShape>(spec: ConfigSpec<T>): OptionDoc[] {
+  const shape = { ...commonOptions, ...spec.options } as z.ZodRawShape;
+  return Object.entries(shape)
+    .filter(([key]) => key !== spec.positional?.key)
+    .map(([key, schema]) => {
+      const field = describeField(spec.name, key, schema as z.ZodType);
+      const fallback = defaultOf(field.schema);
+      return {
+        key,
+        flag: `--${field.flag}`,
+        env: field.env,
+        type: field.type,
+        description: field.schema.description ?? '',
+        ...(fallback === undefined ? {} : { default: fallback }),
+        ...(field.type === 'enum' ? { values: enumValues(field.schema) } : {}),
+        common: key in commonOptions && !(key in spec.options),
+      };
+    });
+}
+
 export function usageError<T extends z.ZodRawShape>(spec: ConfigSpec<T>, message: string): string {
   return `mcp-server-${spec.name}: ${message}\n${usageLine(spec)}\nRun with --help for every option.\n`;
 }

@@ -6,6 +6,8 @@ export {
   commonOptions,
   defineConfig,
   expandPath,
+  type OptionDoc,
+  optionDocs,
   parseConfig,
   splitList,
 } from './config.js';
