@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { optionDocs } from '@bastion-mcp/runtime';
+import { optionDocs, parseConfig } from '@bastion-mcp/runtime';
 import { describe, expect, it } from 'vitest';
 import { serverJsonSchema } from '../src/registry-schema.js';
 import { configSpecOf, draftServerJson, repoRoot, serverPackages } from '../src/servers.js';
@@ -75,6 +75,17 @@ describe.each(servers.map((s) => [s.name, s] as const))('%s is ready to publish'
         expect.objectContaining({ type: 'positional', description: expect.stringMatching(/\w/) }),
       );
     }
+  });
+
+  it('has a --help that lists its toolsets and enum values, with env names not doubled', async () => {
+    const spec = await configSpecOf(server);
+    const outcome = parseConfig(spec, ['--help'], {});
+    const help = 'stdout' in outcome ? (outcome.stdout ?? '') : '';
+    expect(help).toContain('Toolsets (--toolsets a,b or all; * = on by default):');
+    for (const toolset of spec.toolsets ?? []) expect(help).toContain(toolset.description);
+    expect(help).toContain('--log-level <debug|info|warn|error|silent>');
+    const prefix = name.toUpperCase().replace(/-/g, '_');
+    expect(help).not.toContain(`${prefix}_${prefix}_`);
   });
 
   it('keeps its README tool table generated from the tool snapshots', () => {
