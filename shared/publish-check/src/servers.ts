@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ConfigSpec, optionDocs, type z } from '@bastion-mcp/runtime';
+import { type ConfigSpec, type OptionDoc, optionDocs, type z } from '@bastion-mcp/runtime';
 import { SCHEMA_URL, type ServerJson } from './registry-schema.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -77,7 +77,7 @@ export function draftServerJson(server: ServerPackage, spec: ConfigSpec<z.ZodRaw
             }
           : {}),
         environmentVariables: optionDocs(spec)
-          .filter((o) => !o.common)
+          .filter((o) => inServerJson(spec, o))
           .map((o) => ({
             name: o.env,
             description: o.description,
@@ -89,6 +89,24 @@ export function draftServerJson(server: ServerPackage, spec: ConfigSpec<z.ZodRaw
       },
     ],
   };
+}
+
+/**
+ * The options server.json lists as environment variables: the server's own, and the common ones a
+ * stdio user sets (tool selection, budget, logs), unless the server hides or explains them away in --help.
+ * The HTTP options are left out: a registry entry describes the stdio package.
+ */
+const COMMON_IN_SERVER_JSON = [
+  'readOnly',
+  'toolsets',
+  'tools',
+  'excludeTools',
+  'maxResponseChars',
+  'logLevel',
+];
+export function inServerJson(spec: ConfigSpec<z.ZodRawShape>, option: OptionDoc): boolean {
+  if (!option.common) return true;
+  return COMMON_IN_SERVER_JSON.includes(option.key) && !(option.key in (spec.commonHelp ?? {}));
 }
 
 /** A default as its env variable would spell it (lists comma-separated); empty for none. */

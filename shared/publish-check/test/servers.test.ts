@@ -4,7 +4,7 @@ import path from 'node:path';
 import { optionDocs, parseConfig } from '@bastion-mcp/runtime';
 import { describe, expect, it } from 'vitest';
 import { serverJsonSchema } from '../src/registry-schema.js';
-import { configSpecOf, draftServerJson, repoRoot, serverPackages } from '../src/servers.js';
+import { configSpecOf, draftServerJson, inServerJson, repoRoot, serverPackages } from '../src/servers.js';
 
 const servers = serverPackages();
 const rootLicense = fs.readFileSync(path.join(repoRoot, 'LICENSE'), 'utf8');
@@ -62,11 +62,11 @@ describe.each(servers.map((s) => [s.name, s] as const))('%s is ready to publish'
       transport: { type: 'stdio' },
     });
     expect(json.repository.subfolder).toBe(`servers/${name}`);
-    // Every option of the server's own is there as its env twin, described.
+    // Every option of the server's own, and the common stdio ones, are there as env twins, described.
     const envs = new Map<string, { description?: string }>(
       (npm.environmentVariables ?? []).map((e: { name: string }) => [e.name, e]),
     );
-    for (const option of optionDocs(spec).filter((o) => !o.common)) {
+    for (const option of optionDocs(spec).filter((o) => inServerJson(spec, o))) {
       expect(envs.get(option.env)?.description, `${option.env} in server.json`).toBeTruthy();
     }
     for (const env of envs.values()) expect(env.description, JSON.stringify(env)).toBeTruthy();
