@@ -63,9 +63,28 @@ async function checkServer(name) {
   );
   const bin = path.join(prefix, 'node_modules', '.bin', binName);
   const help = execFileSync(bin, ['--help']).toString();
+  // The folder a server given `.` serves: a git repository with one commit, so git's tools have work.
   const cwd = fs.mkdtempSync(path.join(work, 'cwd-'));
+  fs.writeFileSync(path.join(cwd, 'hello.txt'), 'hello\n');
+  const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'ci', GIT_AUTHOR_EMAIL: 'ci@example.com' };
+  Object.assign(gitEnv, { GIT_COMMITTER_NAME: 'ci', GIT_COMMITTER_EMAIL: 'ci@example.com' });
+  for (const args of [
+    ['init', '-q', '-b', 'main'],
+    ['add', '.'],
+    ['commit', '-q', '-m', 'first'],
+  ])
+    execFileSync('git', args, { cwd, env: gitEnv, stdio: 'pipe' });
   const args = /^Arguments:\n {2}<dir>/m.test(help) ? ['.'] : [];
   return handshake(bin, args, cwd);
+}
+
+/** A plain value of a JSON Schema property's type. */
+function sample(schema = {}) {
+  if (schema.enum) return schema.enum[0];
+  if (schema.type === 'number' || schema.type === 'integer') return 1;
+  if (schema.type === 'boolean') return false;
+  if (schema.type === 'array') return [];
+  return 'check';
 }
 
 /** The installed bin over stdio, spoken to in raw JSON-RPC lines as a client would. */
@@ -121,10 +140,16 @@ function handshake(bin, args, cwd) {
       child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
       const { tools } = await request('tools/list', {});
       if (!tools?.length) return fail('tools/list returned no tools');
-      // The first tool that needs no argument, else the first tool: either way a whole round trip
-      // through validation and the handler; an isError result is a proper answer, a crash is not.
-      const tool = tools.find((t) => !(t.inputSchema?.required ?? []).length) ?? tools[0];
-      const result = await request('tools/call', { name: tool.name, arguments: {} });
+      // A read tool with the fewest required fields, filled with plain values: a whole round trip
+      // through validation and the handler. An isError answer (postgres with no database) is still a
+      // proper answer; a crash, a protocol error or a non-JSON line is not.
+      const required = (t) => t.inputSchema?.required ?? [];
+      const reads = tools.filter((t) => t.annotations?.readOnlyHint);
+      const tool = (reads.length ? reads : tools).sort((a, b) => required(a).length - required(b).length)[0];
+      const args = Object.fromEntries(
+        required(tool).map((f) => [f, sample(tool.inputSchema.properties?.[f])]),
+      );
+      const result = await request('tools/call', { name: tool.name, arguments: args });
       if (!Array.isArray(result?.content)) return fail(`tools/call ${tool.name}: no content`);
       child.stdin.end();
       child.on('exit', (code) => {
