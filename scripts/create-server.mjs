@@ -25,7 +25,9 @@ if (fs.existsSync(target)) {
 }
 
 const pascal = name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c) => c.toUpperCase());
-const rename = (text) => text.replaceAll('template', name).replaceAll('Template', pascal);
+const envPrefix = name.toUpperCase().replace(/-/g, '_'); // the env twins: TEMPLATE_GREETING -> WEATHER_GREETING
+const rename = (text) =>
+  text.replaceAll('template', name).replaceAll('Template', pascal).replaceAll('TEMPLATE_', `${envPrefix}_`);
 // create-server.test.ts tests this script; it belongs to the template alone.
 const skip = new Set(['node_modules', 'dist', '.turbo', 'create-server.test.ts']);
 
@@ -50,7 +52,8 @@ fs.writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
 console.log(
   `Created ${path.relative(process.cwd(), target) || target} (@bastion-mcp/server-${name}, bin mcp-server-${name}).`,
 );
-console.log(`Next: pnpm install && pnpm --filter @bastion-mcp/server-${name} test`);
+// turbo builds what the package needs first (the runtime, then the package's own dist/), then tests it.
+console.log(`Next: pnpm install && pnpm turbo run test --filter=@bastion-mcp/server-${name}`);
 console.log(
   'Then replace the example tools in src/tools/ and update test/__toolsnaps__ (delete them; the tests rewrite them).',
 );

@@ -5,6 +5,11 @@ import { fileResource } from './resources/files.js';
 import type { FsState } from './tool.js';
 import * as tools from './tools/index.js';
 
+export const TOOLSETS = [
+  { name: 'default', description: 'Read, write, edit, move, copy, list and search files', default: true },
+  { name: 'delete', description: 'delete_path: remove files and folders', default: false },
+];
+
 export const configSpec = defineConfig({
   name: 'filesystem',
   version: pkg.version,
@@ -23,14 +28,10 @@ export const configSpec = defineConfig({
       .describe('Largest file, in bytes, a whole-file read may load'),
   },
   positional: { key: 'roots', label: '<dir>', roots: true },
+  toolsets: TOOLSETS,
 });
 
 export type FsConfig = ConfigOf<typeof configSpec.options>;
-
-export const TOOLSETS = [
-  { name: 'default', description: 'Read, write, edit, move, copy, list and search files', default: true },
-  { name: 'delete', description: 'delete_path: remove files and folders', default: false },
-];
 
 /** Cheap and free of I/O: roots arrive already real (the bin realpaths them). */
 export function createServer(config: FsConfig, log?: Logger) {

@@ -3,6 +3,15 @@ import pkg from '../package.json' with { type: 'json' };
 import type { GitState } from './tool.js';
 import * as tools from './tools/index.js';
 
+export const TOOLSETS = [
+  {
+    name: 'default',
+    description: 'Local repository work: status, diffs, history, commits, branches',
+    default: true,
+  },
+  { name: 'remote', description: 'git_fetch, git_pull, git_push: talk to remotes', default: false },
+];
+
 export const configSpec = defineConfig({
   name: 'git',
   version: pkg.version,
@@ -23,19 +32,11 @@ export const configSpec = defineConfig({
       .describe('Most output a git command may produce before it is stopped'),
   },
   positional: { key: 'roots', label: '<dir>', roots: true },
+  toolsets: TOOLSETS,
   rootOptions: ['repository'],
 });
 
 export type GitConfig = ConfigOf<typeof configSpec.options>;
-
-export const TOOLSETS = [
-  {
-    name: 'default',
-    description: 'Local repository work: status, diffs, history, commits, branches',
-    default: true,
-  },
-  { name: 'remote', description: 'git_fetch, git_pull, git_push: talk to remotes', default: false },
-];
 
 /** Cheap and free of I/O: roots and --repository arrive already real (the bin realpaths them). */
 export function createServer(config: GitConfig, log?: Logger) {

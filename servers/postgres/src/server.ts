@@ -1,6 +1,6 @@
 import { type ConfigOf, defineConfig, defineServer, type Logger, z } from '@bastion-mcp/runtime';
 import pkg from '../package.json' with { type: 'json' };
-import { resolveConnection } from './lib/connection.js';
+import { describeTarget, resolveConnection } from './lib/connection.js';
 import { Database } from './lib/database.js';
 import { type RoleReport, roleWarning } from './lib/role.js';
 import { tableSchemaResource } from './resources.js';
@@ -36,6 +36,14 @@ export const configSpec = defineConfig({
     poolSize: z.number().int().min(1).max(20).default(4).describe('Most open connections'),
   },
   positional: { key: 'url', label: '<postgresql-url>' },
+  commonHelp: {
+    readOnly: 'Accepted for uniformity with other servers; changes nothing here, as every tool only reads',
+  },
+  // The startup line names the database and where its settings came from (an unset URL is not silent).
+  serves: (config) => {
+    const connection = resolveConnection(config.url[0], process.env);
+    return `database ${describeTarget(connection.target)} (${connection.source})`;
+  },
 });
 
 export type PostgresConfig = ConfigOf<typeof configSpec.options>;

@@ -42,7 +42,22 @@ describe('the published bin', () => {
     expect(result.structuredContent).toMatchObject({ rows: [[20]] });
     expect(client.client.getInstructions()).not.toMatch(/WARNING/);
     expect(client.stderr()).toMatch(/as read-only role "bastion_\w+_reader"/);
+    // One startup line says what it serves and where the connection settings came from.
+    expect(client.stderr()).toMatch(
+      /info: mcp-server-postgres \d+\.\d+\.\d+ on stdio: 5 tools; database bastion_\w+_reader@[\d.]+:\d+\/\w+ \(from the URL argument\)\n/,
+    );
     await client.close();
+  });
+
+  it('says on stderr which connection it falls back to when given none', async () => {
+    const env: Record<string, string> = { DATABASE_URL: '', USER: '' };
+    for (const v of ['PGHOST', 'PGPORT', 'PGUSER', 'PGDATABASE', 'PGPASSWORD']) env[v] = '';
+    // 127.0.0.1:1 is unreachable, so the start-up role check fails fast and the server still serves.
+    const client = await spawnBin(bin, [], { env: { ...env, PGHOST: '127.0.0.1', PGPORT: '1' } });
+    await client.close();
+    expect(client.stderr()).toContain('database postgres@127.0.0.1:1/postgres (from PGHOST + PGPORT)');
+    const none = await runToExit(['--help'], env);
+    expect(none.stdout).toContain('changes nothing here, as every tool only reads');
   });
 
   it('runs from the packed tarball with no dependencies to install (the WASM parser included)', async () => {
@@ -89,8 +104,9 @@ describe('password hygiene', () => {
     const client = await spawnBin(bin, [withPassword(urls().reader, password)]);
     const result = await client.call('query', { sql: 'SELECT 1' });
     expect(client.textOf(result)).toMatch(
-      /^\[upstream\] the database could not be reached: password authentication failed/,
+      /^\[access_denied\] the database refused the login of \w+@[\d.]+:\d+\/\w+ \(authentication\): password authentication failed/,
     );
+    expect(client.textOf(result)).toMatch(/Fix: No call can fix this; .* correct the user name or password/);
     const everything = `${client.stderr()}${client.textOf(result)}${client.client.getInstructions()}`;
     expect(everything).not.toContain(password);
     expect(everything).not.toContain(encodeURIComponent(password));

@@ -24,6 +24,17 @@ describe('resolveConnection', () => {
     expect(libpq.pg.password).toBe('from-env');
   });
 
+  it('says where its settings came from, and when none were given at all', () => {
+    expect(resolveConnection('postgresql://u@h/d', {}).source).toBe('from the URL argument');
+    expect(resolveConnection(undefined, { DATABASE_URL: 'postgres://u@h/d', PGPASSWORD: 'x' }).source).toBe(
+      'from DATABASE_URL + PGPASSWORD',
+    );
+    expect(resolveConnection(undefined, { PGHOST: 'pg', PGUSER: 'me' }).source).toBe('from PGHOST + PGUSER');
+    const none = resolveConnection(undefined, {});
+    expect(none.source).toBe('libpq defaults: no URL argument, DATABASE_URL or PG* variable was given');
+    expect(describeTarget(none.target)).toBe('postgres@localhost:5432/postgres');
+  });
+
   it('follows sslmode with libpq meanings, from the URL or PGSSLMODE', () => {
     expect(resolveConnection('postgresql://u@h/d?sslmode=disable', {}).pg.ssl).toBe(false);
     expect(resolveConnection('postgresql://u@h/d?sslmode=require', {}).pg.ssl).toMatchObject({

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { admin, pgClient } from './helpers.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { admin, pgClient, urls } from './helpers.js';
 
 const activeWith = async (marker: string) =>
   admin<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE $1", [
@@ -65,5 +65,32 @@ describe('recovery', () => {
       /^\[upstream\] the database could not be reached: connect ECONNREFUSED/,
     );
     expect(client.textOf(result)).not.toContain('pw@');
+  });
+
+  it('names an unknown database as not_found, with a fix for the person running the server', async () => {
+    const url = new URL(urls().reader);
+    url.pathname = '/no_such_database';
+    const client = await pgClient([], { url: url.href });
+    const text = client.textOf(await client.call('list_schemas'));
+    expect(text).toMatch(
+      /^\[not_found\] no such database at \w+@[\d.]+:\d+\/no_such_database: database "no_such_database" does not exist/,
+    );
+    expect(text).toMatch(/Fix: No call can fix this; .*existing database \(psql -l lists them\)/);
+  });
+
+  it('names a role that may not log in as an authorization failure, apart from a wrong password', async () => {
+    const role = `bastion_nologin_${process.pid}`;
+    await admin(`CREATE ROLE ${role} NOLOGIN PASSWORD 'pw-${role}'`);
+    onTestFinished(() => admin(`DROP ROLE IF EXISTS ${role}`).then(() => {}));
+    const url = new URL(urls().reader);
+    url.username = role;
+    url.password = `pw-${role}`;
+    const client = await pgClient([], { url: url.href });
+    const text = client.textOf(await client.call('list_schemas'));
+    expect(text).toMatch(
+      /^\[access_denied\] the role may not connect to .* \(authorization\): .*not permitted to log in/,
+    );
+    expect(text).toMatch(/ALTER ROLE \.\.\. LOGIN; GRANT CONNECT ON DATABASE/);
+    expect(text).not.toContain(`pw-${role}`);
   });
 });

@@ -22,6 +22,10 @@ describe('pnpm create-server', () => {
     expect(manifest.name).toBe('@bastion-mcp/server-acme-notes');
     expect(manifest.bin).toEqual({ 'mcp-server-acme-notes': 'dist/index.js' });
     expect(await fs.readFile(path.join(created, 'src/server.ts'), 'utf8')).toContain("name: 'acme-notes'");
+    // The fork's README names its own env twins (the bin's --help says ACME_NOTES_GREETING).
+    const readme = await fs.readFile(path.join(created, 'README.md'), 'utf8');
+    expect(readme).toContain('ACME_NOTES_GREETING');
+    expect(readme).not.toMatch(/TEMPLATE_|server-template/);
     // Same dependencies as the template, so its installed node_modules serve the copy.
     await fs.symlink(path.join(pkgDir, 'node_modules'), path.join(created, 'node_modules'));
     const run = (bin: string, args: string[]) =>

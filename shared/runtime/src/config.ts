@@ -1,6 +1,9 @@
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { LOG_LEVELS } from './log.js';
+import { DEFAULT_TOOLSETS, type Toolset } from './registry.js';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './serve/limits.js';
 import { DEFAULT_BUDGET } from './server.js';
 
@@ -42,6 +45,18 @@ export interface ConfigSpec<T extends z.ZodRawShape> {
   positional?: { key: keyof T & string; label: string; roots?: boolean };
   /** Other options holding directories that, like root positionals, are realpath'd at start. */
   rootOptions?: (keyof T & string)[];
+  /** The server's toolsets, listed by --help with their descriptions and defaults. */
+  toolsets?: readonly Toolset[];
+  /**
+   * Common options that mean something else (or nothing) for this server: a text explains the flag in
+   * --help instead of the generic description; `false` hides it from --help (it is still accepted).
+   */
+  commonHelp?: Partial<Record<keyof typeof commonOptions, string | false>>;
+  /**
+   * What the server serves, for the startup line on stderr (e.g. `database reader@db:5432/app (from
+   * DATABASE_URL)`); by default the allowed directories of root options.
+   */
+  serves?: (config: ConfigOf<T>) => string;
 }
 
 /** Identity with inference, so `positional.key` is checked against the option names. */
@@ -62,8 +77,21 @@ interface Field {
 }
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const envName = (prefix: string, key: string) =>
-  `${prefix}_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+/** `<PREFIX>_<KEY>`, without doubling a key that already starts with the prefix (git + gitTimeoutMs). */
+const envName = (prefix: string, key: string) => {
+  const snake = key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+  return snake.startsWith(`${prefix}_`) ? snake : `${prefix}_${snake}`;
+};
+
+/**
+ * A directory as a person types it: `~` and `~/x` from the home directory, anything relative from
+ * the working directory (as a shell or the reference servers would), returned absolute.
+ */
+export function expandPath(input: string, cwd = process.cwd(), home = os.homedir()): string {
+  if (input === '~') return home;
+  if (input.startsWith('~/')) return path.join(home, input.slice(2));
+  return path.resolve(cwd, input);
+}
 
 /**
  * Parses argv and env against one zod schema: defaults < `<NAME>_*` env < CLI flags. Returns the
@@ -101,6 +129,40 @@ export function parseConfig<T extends z.ZodRawShape>(
     if (!(error instanceof ConfigError)) throw error;
     return { exit: 2, stderr: usageError(spec, error.message) };
   }
+}
+
+/** One option as --help documents it, for generated docs (server.json, READMEs). */
+export interface OptionDoc {
+  key: string;
+  flag: string;
+  env: string;
+  type: 'boolean' | 'number' | 'string' | 'list' | 'enum';
+  description: string;
+  default?: unknown;
+  values?: string[];
+  /** One of the options every server takes (not the server's own). */
+  common: boolean;
+}
+
+/** The options of a server (positional excluded), with their flags and env twins. */
+export function optionDocs<T extends z.ZodRawShape>(spec: ConfigSpec<T>): OptionDoc[] {
+  const shape = { ...commonOptions, ...spec.options } as z.ZodRawShape;
+  return Object.entries(shape)
+    .filter(([key]) => key !== spec.positional?.key)
+    .map(([key, schema]) => {
+      const field = describeField(spec.name, key, schema as z.ZodType);
+      const fallback = defaultOf(field.schema);
+      return {
+        key,
+        flag: `--${field.flag}`,
+        env: field.env,
+        type: field.type,
+        description: field.schema.description ?? '',
+        ...(fallback === undefined ? {} : { default: fallback }),
+        ...(field.type === 'enum' ? { values: enumValues(field.schema) } : {}),
+        common: key in commonOptions && !(key in spec.options),
+      };
+    });
 }
 
 export function usageError<T extends z.ZodRawShape>(spec: ConfigSpec<T>, message: string): string {
@@ -219,21 +281,39 @@ function helpText<T extends z.ZodRawShape>(spec: ConfigSpec<T>, fields: Field[])
   const lines = [`mcp-server-${spec.name} ${spec.version}: ${spec.description}`, '', usageLine(spec), ''];
   if (spec.positional) {
     const field = fields.find((f) => f.key === spec.positional?.key);
-    lines.push('Arguments:', `  ${spec.positional.label}...  ${field?.schema.description ?? ''}`, '');
+    const how = spec.positional.roots ? ' (relative to the working directory; ~ is your home)' : '';
+    lines.push('Arguments:', `  ${spec.positional.label}...  ${field?.schema.description ?? ''}${how}`, '');
   }
-  lines.push('Options:');
+  const toolsets = spec.toolsets ?? DEFAULT_TOOLSETS;
+  lines.push('Toolsets (--toolsets a,b or all; * = on by default):');
+  const width = Math.max(...toolsets.map((t) => t.name.length));
+  for (const t of toolsets)
+    lines.push(`  ${t.default ? '*' : ' '} ${t.name.padEnd(width)}  ${t.description}`);
+  lines.push('', 'Options:');
+  const commonHelp = (spec.commonHelp ?? {}) as Record<string, string | false | undefined>;
   for (const field of fields) {
-    if (field.key === spec.positional?.key) continue;
-    const value = field.type === 'boolean' ? '' : field.type === 'list' ? ' <a,b,...>' : ` <${field.type}>`;
+    if (field.key === spec.positional?.key || commonHelp[field.key] === false) continue;
+    const value =
+      field.type === 'boolean'
+        ? ''
+        : field.type === 'list'
+          ? ' <a,b,...>'
+          : field.type === 'enum'
+            ? ` <${enumValues(field.schema).join('|')}>`
+            : ` <${field.type}>`;
     const fallback = defaultOf(field.schema);
     const shown = fallback === undefined ? '' : ` (default: ${JSON.stringify(fallback)})`;
-    lines.push(
-      `  --${field.flag}${value}`,
-      `      ${field.schema.description ?? ''}${shown} [env ${field.env}]`,
-    );
+    const description = commonHelp[field.key] || field.schema.description || '';
+    lines.push(`  --${field.flag}${value}`, `      ${description}${shown} [env ${field.env}]`);
   }
   lines.push('  --help, --version');
   return `${lines.join('\n')}\n`;
+}
+
+function enumValues(schema: z.ZodType): string[] {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional) inner = inner.unwrap() as z.ZodType;
+  return inner instanceof z.ZodEnum ? (inner.options as string[]) : [];
 }
 
 function defaultOf(schema: z.ZodType): unknown {

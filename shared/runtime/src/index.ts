@@ -5,6 +5,9 @@ export {
   type ConfigSpec,
   commonOptions,
   defineConfig,
+  expandPath,
+  type OptionDoc,
+  optionDocs,
   parseConfig,
   splitList,
 } from './config.js';
@@ -38,7 +41,7 @@ export { type Resolved, realpathDeep, realRoots, Sandbox, type SandboxOptions } 
 export { clientRootPaths, narrowRoots } from './sandbox/roots.js';
 export { toolJsonSchemas } from './schemas.js';
 export { addSecret, redact } from './secrets.js';
-export { type CreateServer, runMain } from './serve/main.js';
+export { type CreateServer, runMain, startupLine } from './serve/main.js';
 export { type BastionServer, DEFAULT_BUDGET, defineServer, type ServerSpec } from './server.js';
 export {
   type AnyObjectSchema,

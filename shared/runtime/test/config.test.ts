@@ -45,7 +45,8 @@ describe('parseConfig', () => {
     const help = (outcome as { stdout: string }).stdout;
     for (const [flag, env] of [
       ['--limit <number>', 'DEMO_LIMIT'],
-      ['--mode <enum>', 'DEMO_MODE'],
+      ['--mode <fast|safe>', 'DEMO_MODE'],
+      ['--log-level <debug|info|warn|error|silent>', 'DEMO_LOG_LEVEL'],
       ['--read-only', 'DEMO_READ_ONLY'],
       ['--http-token <string>', 'DEMO_HTTP_TOKEN'],
       ['--max-response-chars <number>', 'DEMO_MAX_RESPONSE_CHARS'],

@@ -37,16 +37,21 @@ export interface GitCall {
  * A simple-git instance for one tool call in `dir`: its unsafe-operation guards stay on, it has a
  * timeout, it is cancelled with the call, and it is stopped once its output passes the cap.
  */
-export function gitIn(dir: string, call: GitCall): { git: SimpleGit; stopped: () => ToolError | undefined } {
+export function gitIn(
+  dir: string,
+  call: GitCall,
+): { git: SimpleGit; stopped: () => ToolError | undefined; release: () => void } {
   const controller = new AbortController();
   let reason: ToolError | undefined;
   const stop = (error: ToolError) => {
     reason ??= error;
     controller.abort();
   };
-  call.signal.addEventListener('abort', () => stop(new ToolError('timeout', 'The call was cancelled.')), {
-    once: true,
-  });
+  const onAbort = () => stop(new ToolError('timeout', 'The call was cancelled.'));
+  // Removed by release() when the command is done: a tool runs many commands under one call's signal
+  // (and a signal can outlive its call), so a listener left behind per command piles up.
+  call.signal.addEventListener('abort', onAbort, { once: true });
+  if (call.signal.aborted) onAbort();
   const git = simpleGit({
     baseDir: dir,
     config: SAFE_CONFIG,
@@ -71,7 +76,7 @@ export function gitIn(dir: string, call: GitCall): { git: SimpleGit; stopped: ()
       }
     });
   });
-  return { git, stopped: () => reason };
+  return { git, stopped: () => reason, release: () => call.signal.removeEventListener('abort', onAbort) };
 }
 
 /** Runs `run` and turns git failures into ToolErrors that say what git said. */
@@ -80,7 +85,7 @@ export async function gitCall<T>(
   call: GitCall,
   run: (git: SimpleGit) => Promise<T>,
 ): Promise<T> {
-  const { git, stopped } = gitIn(dir, call);
+  const { git, stopped, release } = gitIn(dir, call);
   try {
     return await run(git);
   } catch (error) {
@@ -100,6 +105,8 @@ export async function gitCall<T>(
       `git failed: ${firstLines(message)}`,
       "Read git's message above and change the call accordingly.",
     );
+  } finally {
+    release();
   }
 }
 

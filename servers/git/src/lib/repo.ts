@@ -65,9 +65,15 @@ const exists = (p: string) =>
 function defaultRepo(ctx: ToolContext<GitState>): string {
   if (ctx.state.defaultRepo) return ctx.state.defaultRepo;
   if (ctx.sandbox.roots.length === 1) return ctx.sandbox.roots[0] as string;
+  if (ctx.sandbox.roots.length === 0) {
+    throw accessDenied(
+      'no directory is configured, so there is no repository to use.',
+      'Ask the user to start mcp-server-git with a directory (mcp-server-git ~/code, or --repository <dir>) or to share a root from the client; no call can work until then.',
+    );
+  }
   throw invalidInput(
     'repo_path is required because more than one directory is allowed.',
-    `Pass repo_path: one of ${ctx.sandbox.roots.join(', ') || '(none configured)'} or a repository inside them.`,
+    `Pass repo_path: one of ${ctx.sandbox.roots.join(', ')} or a repository inside them.`,
   );
 }
 

@@ -15,6 +15,8 @@ export interface Connection {
   target: Target;
   /** Removes the password (raw and percent-encoded) from text bound for logs or the model. */
   redact: (text: string) => string;
+  /** Where the settings came from, for the startup line (`DATABASE_URL + PGPASSWORD`, `defaults: ...`). */
+  source: string;
 }
 
 // libpq's TLS variables, applied when the URL does not set the parameter itself.
@@ -69,7 +71,27 @@ export function resolveConnection(
     ...(options.ssl !== undefined ? { ssl: options.ssl as PoolConfig['ssl'] } : {}),
     application_name: 'bastion-mcp-postgres',
   };
-  return { pg, target, redact: redactor(password) };
+  return { pg, target, redact: redactor(password), source: sourceOf(url, given, options, env) };
+}
+
+function sourceOf(
+  url: string | undefined,
+  given: string | undefined,
+  options: ReturnType<typeof parse>,
+  env: Record<string, string | undefined>,
+): string {
+  const parts = given === undefined ? [] : [url !== undefined ? 'the URL argument' : 'DATABASE_URL'];
+  const filled: [keyof typeof options, string][] = [
+    ['host', 'PGHOST'],
+    ['port', 'PGPORT'],
+    ['database', 'PGDATABASE'],
+    ['user', 'PGUSER'],
+    ['password', 'PGPASSWORD'],
+  ];
+  for (const [field, variable] of filled) if (!options[field] && env[variable]) parts.push(variable);
+  return parts.length
+    ? `from ${parts.join(' + ')}`
+    : 'libpq defaults: no URL argument, DATABASE_URL or PG* variable was given';
 }
 
 function redactor(password: string | undefined): (text: string) => string {

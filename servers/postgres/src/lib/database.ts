@@ -1,6 +1,6 @@
 import net, { type Socket } from 'node:net';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
-import type { Connection } from './connection.js';
+import { type Connection, describeTarget } from './connection.js';
 import { isConnectionLoss, toToolError } from './pg-errors.js';
 import { typeParsers } from './pg-types.js';
 import { type Batch, type PortalPlan, PortalStep, type TypeParsers } from './portal.js';
@@ -74,7 +74,11 @@ export class Database {
   }
 
   async readOnly<T>(work: (client: ReadOnlyClient) => Promise<T>, options: ReadOnlyOptions): Promise<T> {
-    const context = { redact: this.connection.redact, timeoutMs: options.timeoutMs };
+    const context = {
+      redact: this.connection.redact,
+      timeoutMs: options.timeoutMs,
+      target: describeTarget(this.connection.target),
+    };
     for (let attempt = 0; ; attempt++) {
       const pool = await this.getPool();
       const client = (await pool.connect().catch((error: unknown) => {

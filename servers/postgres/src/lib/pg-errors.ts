@@ -12,13 +12,16 @@ export interface ErrorContext {
   redact: (text: string) => string;
   timeoutMs: number;
   cancelled?: boolean | undefined;
+  /** Where the server connects (user@host:port/db), named in connection failures. */
+  target?: string;
 }
 
 /**
  * Turns a pg or network error into a ToolError the model can act on; the password never shows.
  * Anything else (a bug) is returned as is, for the runtime's one-line internal error.
  */
-export function toToolError(error: unknown, { redact, timeoutMs, cancelled }: ErrorContext): unknown {
+export function toToolError(error: unknown, context: ErrorContext): unknown {
+  const { redact, timeoutMs, cancelled } = context;
   const code = sqlState(error);
   if (isToolError(error) || !(code || isConnectionError(error))) return error;
   const e = (error ?? {}) as PgError;
@@ -26,16 +29,8 @@ export function toToolError(error: unknown, { redact, timeoutMs, cancelled }: Er
   const where = e.position ? ` (at character ${e.position})` : '';
   const extra = [e.detail, e.hint].filter(Boolean).map((s) => redact(String(s)));
   const message = `${base}${where}${extra.length ? `. ${extra.join(' ')}` : ''}`;
-  // No SQLSTATE (a socket error), or a connection-level one: authentication, a missing database,
-  // too many connections, a server shutting down.
-  const unreachable = code === undefined || /^(08|28|3D|57P0)/.test(code) || code === '53300';
-  if (unreachable) {
-    return new ToolError(
-      'upstream',
-      `the database could not be reached: ${base}`,
-      'Retry shortly; if it persists, the server operator should check that PostgreSQL is running and the connection settings.',
-    );
-  }
+  const failed = connectionFailure(code, base, context.target ?? 'the database');
+  if (failed || code === undefined) return failed; // a failure without a SQLSTATE is always a connection one
   if (code === '57014') {
     return cancelled
       ? new ToolError(
@@ -80,6 +75,42 @@ export function toToolError(error: unknown, { redact, timeoutMs, cancelled }: Er
   if (code.startsWith('42'))
     return invalidInput(`the SQL was rejected: ${message}`, 'Fix the statement and call again.');
   return new ToolError('upstream', `PostgreSQL error ${code}: ${message}`);
+}
+
+const NO_RETRY = 'No call can fix this; do not retry until the user has.';
+
+/**
+ * Why the server could not get a session, each with its own fix for the person running it: the login
+ * was refused (authentication), the role may not connect (authorization), the database does not
+ * exist, or the server is out of reach (network) or not taking connections right now.
+ */
+function connectionFailure(code: string | undefined, base: string, target: string): ToolError | undefined {
+  if (code === '28P01' || (code === undefined && /password|SASL|SCRAM/i.test(base))) {
+    return accessDenied(
+      `the database refused the login of ${target} (authentication): ${base}`,
+      `${NO_RETRY} The user must correct the user name or password the server starts with (its URL, DATABASE_URL or PGPASSWORD) and restart it.`,
+    );
+  }
+  if (code?.startsWith('28') || (code === '42501' && /permission denied for database/i.test(base))) {
+    return accessDenied(
+      `the role may not connect to ${target} (authorization): ${base}`,
+      `${NO_RETRY} A database administrator must allow it (ALTER ROLE ... LOGIN; GRANT CONNECT ON DATABASE ...; or a pg_hba.conf entry), or the user must start the server with another role.`,
+    );
+  }
+  if (code === '3D000') {
+    return notFound(
+      `no such database at ${target}: ${base}`,
+      `${NO_RETRY} The user must start the server with the name of an existing database (psql -l lists them).`,
+    );
+  }
+  if (code === undefined || /^(08|57P0)/.test(code) || code === '53300') {
+    return new ToolError(
+      'upstream',
+      `the database could not be reached: ${base} (${target}; network or server state)`,
+      'Retry shortly; if it persists, the user should check that PostgreSQL is running and reachable at that host and port.',
+    );
+  }
+  return undefined;
 }
 
 /** The error's SQLSTATE, when PostgreSQL sent one (socket and TLS errors carry Node's codes instead). */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ConfigOf, type ConfigSpec, parseConfig, usageError } from '../config.js';
+import { type ConfigOf, type ConfigSpec, expandPath, parseConfig, usageError } from '../config.js';
 import { ConfigError } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
 import { realRoots } from '../sandbox/resolver.js';
@@ -36,7 +36,9 @@ export async function runMain<T extends z.ZodRawShape>(
     for (const key of rootKeys) {
       const given = values[key];
       if (given === undefined) continue;
-      const real = await realRoots(Array.isArray(given) ? given : [given as string]).catch((error: Error) => {
+      // `.`, `../x` and `~/x` mean what they mean in the shell that started the server.
+      const typed = (Array.isArray(given) ? given : [given as string]).map((dir) => expandPath(dir));
+      const real = await realRoots(typed).catch((error: Error) => {
         throw new ConfigError(
           `${key === spec.positional?.key ? 'allowed directory' : `--${key}`}: ${error.message}`,
         );
@@ -61,8 +63,10 @@ export async function runMain<T extends z.ZodRawShape>(
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      log.info(startupLine(spec, config, server, handle.url, rootKeys));
     } else {
       serveOverStdio(server, log, config.maxMessageBytes);
+      log.info(startupLine(spec, config, server, 'stdio', rootKeys));
     }
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -72,4 +76,21 @@ export async function runMain<T extends z.ZodRawShape>(
     log.error('failed to start', error);
     process.exit(1);
   }
+}
+
+/** One line on stderr that says what a started server serves, so a person sees it is up. */
+export function startupLine<T extends z.ZodRawShape>(
+  spec: ConfigSpec<T>,
+  config: ConfigOf<T>,
+  server: BastionServer,
+  transport: string,
+  rootKeys: readonly string[] = spec.positional?.roots ? [spec.positional.key] : [],
+): string {
+  const count = server.tools.length;
+  const head = `mcp-server-${spec.name} ${spec.version} on ${transport}: ${count} tool${count === 1 ? '' : 's'}`;
+  if (spec.serves) return `${head}; ${spec.serves(config)}`;
+  const values = config as Record<string, unknown>;
+  const dirs = rootKeys.flatMap((key) => values[key] ?? []) as string[];
+  if (!rootKeys.length) return head;
+  return `${head}; allowed directories: ${dirs.length ? [...new Set(dirs)].join(', ') : 'none (give them as arguments)'}`;
 }
