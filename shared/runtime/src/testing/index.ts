@@ -12,5 +12,5 @@ export {
 export { tempDir } from './fixtures.js';
 export { inventoryProblems } from './inventory.js';
 export { type Packed, packed } from './pack.js';
-export { fuzzSeed, type SchemaFuzzOptions, schemaFuzzProblems } from './schema-fuzz.js';
+export { fuzzSeed, pathCapProblems, type SchemaFuzzOptions, schemaFuzzProblems } from './schema-fuzz.js';
 export { toolSnapshotProblems } from './snapshots.js';

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { MAX_PATH_CHARS } from '../sandbox/paths.js';
 import type { TestClient } from './connect.js';
 import { arbitraryFor, mutatedFrom, OVERRIDE } from './schema-arbitrary.js';
 
@@ -71,6 +72,33 @@ async function callProblem(client: TestClient, name: string, args: unknown): Pro
     if (code === INVALID_PARAMS) return undefined;
     return `protocol error ${String(code)}: ${(error as Error).message.slice(0, 300)}`;
   }
+}
+
+/**
+ * Calls every input field capped at MAX_PATH_CHARS with a 1 MB path (plus `extra` arguments): each
+ * call must be refused by the schema, naming the field, and never as an internal error.
+ */
+export async function pathCapProblems(
+  client: TestClient,
+  extra: Record<string, unknown> = {},
+): Promise<{ checked: number; problems: string[] }> {
+  const { tools } = await client.client.listTools();
+  const huge = `/${'a'.repeat(1024 * 1024)}`;
+  const problems: string[] = [];
+  let checked = 0;
+  for (const tool of tools) {
+    const props = (tool.inputSchema.properties ?? {}) as Record<string, { maxLength?: number }>;
+    for (const [field, schema] of Object.entries(props)) {
+      if (schema.maxLength !== MAX_PATH_CHARS) continue;
+      checked++;
+      const result = await client.call(tool.name, { ...extra, [field]: huge });
+      const text = client.textOf(result);
+      if (!result.isError || !text.includes(field) || text.includes('[internal]')) {
+        problems.push(`${tool.name}.${field}: ${text.slice(0, 200)}`);
+      }
+    }
+  }
+  return { checked, problems };
 }
 
 function withFields(
