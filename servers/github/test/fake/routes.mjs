@@ -84,9 +84,9 @@ function searchRepos(ctx, quals) {
   });
 }
 
-function searchResult(ctx, items) {
+function searchResult(ctx, items, extra = {}) {
   const { slice, headers } = paged(ctx, items);
-  ctx.send(200, { total_count: items.length, incomplete_results: false, items: slice }, headers);
+  ctx.send(200, { total_count: items.length, incomplete_results: false, items: slice, ...extra }, headers);
 }
 
 function filesOf(r, ref) {
@@ -166,14 +166,6 @@ export const routes = [
     if (content !== undefined)
       return ctx.send(200, S.contentFile(ctx.web, r.full, r.repoUrl, path, content, ref));
     return listDir(ctx, r, snap.files, path, ref);
-  }),
-  route('GET', '/repos/{owner}/{repo}/contents/', (ctx) => {
-    const r = repoOf(ctx);
-    if (!r) return;
-    const ref = ctx.query.get('ref') ?? r.repo.defaultBranch;
-    const snap = filesOf(r, ref);
-    if (!snap) return ctx.send(404, NOT_FOUND);
-    return listDir(ctx, r, snap.files, '', ref);
   }),
   route('PUT', '/repos/{owner}/{repo}/contents/{path}', (ctx) => {
     const r = repoOf(ctx, { write: true });
@@ -509,6 +501,16 @@ export const routes = [
     i.subIssues = i.subIssues.filter((id) => id !== ctx.body.sub_issue_id);
     ctx.send(200, issueJson(ctx, r, i));
   }),
+  route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/labels', (ctx) => {
+    const r = repoOf(ctx);
+    const i = r && findIssue(ctx, r);
+    if (!i) return;
+    const all = i.labels.map((n) =>
+      S.label(r.repoUrl, r.repo.labels.find((l) => l.name === n) ?? { id: 1, name: n }),
+    );
+    const { slice, headers } = paged(ctx, all);
+    ctx.send(200, slice, headers);
+  }),
   route('GET', '/repos/{owner}/{repo}/pulls', (ctx) => {
     const r = repoOf(ctx);
     if (!r) return;
@@ -684,7 +686,7 @@ export const routes = [
         if (words.every((w) => text.includes(w))) items.push({ ...issueJson(ctx, r, i), score: 1 });
       }
     }
-    searchResult(ctx, items);
+    searchResult(ctx, items, { search_type: 'lexical' });
   }),
   route('GET', '/search/repositories', (ctx) => {
     const { quals, words } = searchTerms(ctx.query.get('q') ?? '');

@@ -139,12 +139,13 @@ function match(template, path) {
   for (let i = 0; i < want.length; i++) {
     const w = want[i];
     const g = got[i];
+    if (g === undefined && w === '{path}' && i === want.length - 1) return { ...params, path: '' };
     if (g === undefined) return undefined;
     if (w.startsWith('{')) {
       const name = w.slice(1, -1);
       const greedy = i === want.length - 1 && (name === 'path' || name === 'ref');
       const value = greedy ? got.slice(i).join('/') : g;
-      if (!value) return undefined;
+      if (!value && !(greedy && name === 'path')) return undefined;
       params[name] = decodeURIComponent(value);
       if (greedy) return params;
     } else if (w !== g) return undefined;
