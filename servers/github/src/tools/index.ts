@@ -1,18 +1,76 @@
 import type { Tool } from '@bastion-mcp/runtime';
 import type { GithubState } from '../tool.js';
+import { createBranch, listBranches } from './branches.js';
+import { getCommit, getTag, listCommits, listTags } from './commits.js';
 import { getMe, getTeamMembers, getTeams } from './context.js';
+import { createOrUpdateFile, deleteFile, pushFiles } from './file-writes.js';
 import { getFileContents } from './get-file-contents.js';
+import { getLabel, listIssueTypes } from './issue-meta.js';
 import { issueRead } from './issue-read.js';
+import { addIssueComment, issueWrite, subIssueWrite } from './issue-writes.js';
 import { listIssues } from './list-issues.js';
+import { listPullRequests } from './list-pull-requests.js';
+import { pullRequestRead } from './pull-request-read.js';
+import {
+  createPullRequest,
+  mergePullRequest,
+  updatePullRequest,
+  updatePullRequestBranch,
+} from './pull-request-writes.js';
+import { getLatestRelease, getReleaseByTag, listReleases } from './releases.js';
+import { createRepository, forkRepository } from './repositories.js';
+import {
+  addCommentToPendingReview,
+  addReplyToPullRequestComment,
+  pullRequestReviewWrite,
+} from './reviews.js';
+import { searchCode, searchCommits, searchRepositories, searchUsers } from './search.js';
 import { searchIssues, searchPullRequests } from './search-issues.js';
 
 export const allTools: Tool<GithubState>[] = [
+  // context
   getMe,
   getTeams,
   getTeamMembers,
+  // repos
   getFileContents,
+  createOrUpdateFile,
+  deleteFile,
+  pushFiles,
+  createBranch,
+  listBranches,
+  listCommits,
+  getCommit,
+  listTags,
+  getTag,
+  listReleases,
+  getLatestRelease,
+  getReleaseByTag,
+  searchCode,
+  searchCommits,
+  searchRepositories,
+  createRepository,
+  forkRepository,
+  // issues
   issueRead,
+  issueWrite,
+  subIssueWrite,
+  addIssueComment,
   listIssues,
   searchIssues,
+  listIssueTypes,
+  getLabel,
+  // pull_requests
+  pullRequestRead,
+  createPullRequest,
+  updatePullRequest,
+  listPullRequests,
   searchPullRequests,
+  mergePullRequest,
+  updatePullRequestBranch,
+  pullRequestReviewWrite,
+  addCommentToPendingReview,
+  addReplyToPullRequestComment,
+  // users
+  searchUsers,
 ];

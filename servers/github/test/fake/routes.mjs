@@ -223,7 +223,17 @@ export const routes = [
   route('GET', '/repos/{owner}/{repo}/git/ref/{ref}', (ctx) => {
     const r = repoOf(ctx);
     if (!r) return;
-    const name = ctx.params.ref.replace(/^heads\//, '');
+    const ref = ctx.params.ref;
+    if (ref.startsWith('tags/')) {
+      const tag = r.repo.tags.find((t) => t.name === ref.slice(5));
+      if (!tag) return ctx.send(404, NOT_FOUND);
+      return ctx.send(200, {
+        ...S.gitRef(r.repoUrl, tag.name, tag.sha),
+        ref: `refs/tags/${tag.name}`,
+        url: `${r.repoUrl}/git/refs/tags/${tag.name}`,
+      });
+    }
+    const name = ref.replace(/^heads\//, '');
     const sha = r.repo.branches.get(name);
     if (!sha) return ctx.send(404, NOT_FOUND);
     ctx.send(200, S.gitRef(r.repoUrl, name, sha));
@@ -442,8 +452,11 @@ export const routes = [
   }),
   route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', (ctx) => {
     const r = repoOf(ctx);
-    const i = r && findIssue(ctx, r);
-    if (!i) return;
+    const i =
+      r &&
+      (findIssue(ctx, r, true) ?? r.repo.pulls.find((p) => p.number === Number(ctx.params.issue_number)));
+    if (!i) return r && ctx.send(404, NOT_FOUND);
+    i.comments ??= [];
     const { slice, headers } = paged(
       ctx,
       i.comments.map((c) =>
@@ -665,6 +678,147 @@ export const routes = [
       r.repo.runs.map((run) => runJson(ctx, r, run)),
     );
     ctx.send(200, { total_count: r.repo.runs.length, workflow_runs: slice }, headers);
+  }),
+  route('GET', '/repos/{owner}/{repo}/commits/{ref}/status', (ctx) => {
+    const r = repoOf(ctx);
+    if (!r) return;
+    const sha = branchSha(r, ctx.params.ref) ?? ctx.params.ref;
+    const statuses = (r.repo.statuses ?? []).map((st, i) => ({
+      url: `${r.repoUrl}/statuses/${sha}`,
+      avatar_url: null,
+      id: i + 1,
+      node_id: S.nodeId('ST', i),
+      state: st.state,
+      description: st.description ?? null,
+      target_url: null,
+      context: st.context,
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+    }));
+    const state = statuses.some((x) => x.state === 'failure')
+      ? 'failure'
+      : statuses.length
+        ? 'success'
+        : 'pending';
+    ctx.send(200, {
+      state,
+      statuses,
+      sha,
+      total_count: statuses.length,
+      repository: S.minimalRepo(ctx.api, ctx.web, r.repo, r.owner),
+      commit_url: `${r.repoUrl}/commits/${sha}`,
+      url: `${r.repoUrl}/commits/${sha}/status`,
+    });
+  }),
+  route('GET', '/repos/{owner}/{repo}/commits/{ref}/check-runs', (ctx) => {
+    const r = repoOf(ctx);
+    if (!r) return;
+    const sha = branchSha(r, ctx.params.ref) ?? ctx.params.ref;
+    const runs = (r.repo.checks ?? []).map((c, i) => ({
+      id: i + 1,
+      head_sha: sha,
+      node_id: S.nodeId('CR', i),
+      external_id: null,
+      url: `${r.repoUrl}/check-runs/${i + 1}`,
+      html_url: `${ctx.web}/${r.full}/runs/${i + 1}`,
+      details_url: null,
+      status: 'completed',
+      conclusion: c.conclusion,
+      started_at: '2026-01-01T00:00:00Z',
+      completed_at: '2026-01-01T00:00:00Z',
+      output: {
+        title: null,
+        summary: null,
+        text: null,
+        annotations_count: 0,
+        annotations_url: `${r.repoUrl}/check-runs/${i + 1}/annotations`,
+      },
+      name: c.name,
+      check_suite: { id: 1 },
+      app: null,
+      pull_requests: [],
+    }));
+    ctx.send(200, { total_count: runs.length, check_runs: runs });
+  }),
+  route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/comments', (ctx) => {
+    const r = repoOf(ctx);
+    const p = r && findPull(ctx, r);
+    if (!p) return;
+    const { slice, headers } = paged(
+      ctx,
+      p.reviewComments.map((c) => reviewComment(ctx, r, p, c)),
+    );
+    ctx.send(200, slice, headers);
+  }),
+  route('POST', '/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies', (ctx) => {
+    const r = repoOf(ctx);
+    const p = r && findPull(ctx, r);
+    if (!p) return;
+    const parent = p.reviewComments.find((c) => c.id === Number(ctx.params.comment_id));
+    if (!parent) return ctx.send(404, NOT_FOUND);
+    const c = {
+      id: newId(),
+      body: ctx.body.body,
+      author: ctx.user.login,
+      path: parent.path,
+      line: parent.line,
+      inReplyTo: parent.id,
+    };
+    p.reviewComments.push(c);
+    ctx.send(201, reviewComment(ctx, r, p, c));
+  }),
+  route('POST', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events', (ctx) => {
+    const r = repoOf(ctx);
+    const p = r && findPull(ctx, r);
+    if (!p) return;
+    const x = p.reviews.find((v) => v.id === Number(ctx.params.review_id) && v.state === 'PENDING');
+    if (!x) return ctx.send(404, NOT_FOUND);
+    x.state = { APPROVE: 'APPROVED', REQUEST_CHANGES: 'CHANGES_REQUESTED', COMMENT: 'COMMENTED' }[
+      ctx.body.event
+    ];
+    if (ctx.body.body) x.body = ctx.body.body;
+    ctx.send(200, S.review(ctx.api, ctx.web, r.full, r.repoUrl, p.number, x, ctx.user));
+  }),
+  route('DELETE', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', (ctx) => {
+    const r = repoOf(ctx);
+    const p = r && findPull(ctx, r);
+    if (!p) return;
+    const x = p.reviews.find((v) => v.id === Number(ctx.params.review_id));
+    if (!x || x.state !== 'PENDING')
+      return ctx.send(422, { message: 'Can not delete a non-pending pull request review', status: '422' });
+    p.reviews = p.reviews.filter((v) => v !== x);
+    ctx.send(200, S.review(ctx.api, ctx.web, r.full, r.repoUrl, p.number, x, ctx.user));
+  }),
+  route('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority', (ctx) => {
+    const r = repoOf(ctx, { write: true });
+    const i = r && findIssue(ctx, r);
+    if (!i) return;
+    const id = ctx.body.sub_issue_id;
+    if (!i.subIssues.includes(id)) return ctx.send(404, NOT_FOUND);
+    const rest = i.subIssues.filter((x) => x !== id);
+    const at = ctx.body.after_id
+      ? rest.indexOf(ctx.body.after_id) + 1
+      : Math.max(rest.indexOf(ctx.body.before_id), 0);
+    rest.splice(at, 0, id);
+    i.subIssues = rest;
+    ctx.send(200, issueJson(ctx, r, i));
+  }),
+  route('GET', '/orgs/{org}/issue-types', (ctx) => {
+    const org = ctx.state.user(ctx.params.org);
+    if (!org || org.type !== 'Organization') return ctx.send(404, NOT_FOUND);
+    ctx.send(
+      200,
+      (org.issueTypes ?? []).map((t, i) => ({
+        id: i + 1,
+        node_id: S.nodeId('IT', i),
+        name: t.name,
+        description: t.description ?? null,
+        color: 'blue',
+        created_at: '2026-01-01T00:00:00Z',
+        updated_at: '2026-01-01T00:00:00Z',
+        is_enabled: true,
+      })),
+    );
   }),
   route('GET', '/search/issues', (ctx) => {
     const { quals, words } = searchTerms(ctx.query.get('q') ?? '');
@@ -903,5 +1057,36 @@ function runJson(ctx, r, run) {
     head_commit: null,
     repository: minimal,
     head_repository: minimal,
+  };
+}
+
+function reviewComment(ctx, r, p, c) {
+  const author = userOrOwner(ctx, c.author);
+  return {
+    url: `${r.repoUrl}/pulls/comments/${c.id}`,
+    pull_request_review_id: null,
+    id: c.id,
+    node_id: S.nodeId('PRRC', c.id),
+    diff_hunk: '@@ -1 +1 @@',
+    path: c.path,
+    position: c.line ?? null,
+    original_position: c.line ?? null,
+    commit_id: p.headSha,
+    original_commit_id: p.headSha,
+    ...(c.inReplyTo ? { in_reply_to_id: c.inReplyTo } : {}),
+    user: S.simpleUser(ctx.api, ctx.web, author),
+    body: c.body,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    html_url: `${ctx.web}/${r.full}/pull/${p.number}#discussion_r${c.id}`,
+    pull_request_url: `${r.repoUrl}/pulls/${p.number}`,
+    author_association: c.association ?? 'NONE',
+    _links: {
+      self: { href: `${r.repoUrl}/pulls/comments/${c.id}` },
+      html: { href: `${ctx.web}/${r.full}/pull/${p.number}` },
+      pull_request: { href: `${r.repoUrl}/pulls/${p.number}` },
+    },
+    line: c.line ?? null,
+    side: 'RIGHT',
   };
 }

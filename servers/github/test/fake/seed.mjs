@@ -15,7 +15,11 @@ export function defaultSeed() {
       { login: 'alice', name: 'Alice Liddell' },
       { login: 'bob', name: 'Bob' },
       { login: 'mallory', name: 'Mallory' },
-      { login: 'acme', type: 'Organization' },
+      {
+        login: 'acme',
+        type: 'Organization',
+        issueTypes: [{ name: 'Bug', description: 'Something broken' }, { name: 'Task' }],
+      },
       { login: 'evil', type: 'Organization' },
     ],
     teams: [{ org: 'acme', slug: 'core', name: 'Core', members: ['alice', 'bob'] }],
@@ -86,6 +90,9 @@ export function defaultSeed() {
               },
             ],
             reviews: [{ body: 'Looks good', state: 'APPROVED', author: 'alice', association: 'OWNER' }],
+            reviewComments: [
+              { body: 'Why 1?', author: 'alice', path: 'src/feature.ts', line: 2, association: 'OWNER' },
+            ],
           },
           {
             title: 'Huge refactor',
@@ -98,6 +105,11 @@ export function defaultSeed() {
               patch: `@@ -1 +1 @@\n-old ${i}\n+new ${i}`,
             })),
           },
+        ],
+        statuses: [{ context: 'ci/build', state: 'success', description: 'Build passed' }],
+        checks: [
+          { name: 'lint', conclusion: 'success' },
+          { name: 'test', conclusion: 'failure' },
         ],
         runs: [
           { name: 'ci', conclusion: 'failure' },

@@ -3,6 +3,7 @@
 // @octokit/rest talks to it. Every answer is logged with its OpenAPI path template so a test can
 // validate the shapes against GitHub's published description.
 import http from 'node:http';
+import { graphql } from './graphql.mjs';
 import { routes } from './routes.mjs';
 import { buildState } from './state.mjs';
 
@@ -69,6 +70,11 @@ export async function startFake(seed) {
       res.end(JSON.stringify(body));
     };
 
+    if (url.pathname === '/api/graphql' && method === 'POST') {
+      const user = state.userOfToken(req.headers.authorization);
+      if (!user) return send(401, { message: 'Bad credentials' }, {}, 'graphql');
+      return send(200, graphql(state, user, JSON.parse(raw || '{}')), {}, 'graphql');
+    }
     if (!url.pathname.startsWith('/api/v3/')) return send(404, { message: 'Not Found' });
     const path = url.pathname.slice('/api/v3'.length);
     const fault = faults.find((f) => (!f.method || f.method === method) && f.path.test(path) && f.times > 0);
@@ -143,7 +149,8 @@ function match(template, path) {
     if (g === undefined) return undefined;
     if (w.startsWith('{')) {
       const name = w.slice(1, -1);
-      const greedy = i === want.length - 1 && (name === 'path' || name === 'ref');
+      const greedy =
+        i === want.length - 1 && (name === 'path' || (name === 'ref' && template.includes('/git/')));
       const value = greedy ? got.slice(i).join('/') : g;
       if (!value && !(greedy && name === 'path')) return undefined;
       params[name] = decodeURIComponent(value);

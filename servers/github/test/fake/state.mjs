@@ -76,6 +76,8 @@ function makeRepo(spec) {
     labels: (spec.labels ?? []).map((l) => ({ id: newId(), ...l })),
     releases: (spec.releases ?? []).map((r) => ({ id: newId(), author: spec.owner, ...r })),
     tags: [],
+    statuses: spec.statuses ?? [],
+    checks: spec.checks ?? [],
     runs: (spec.runs ?? []).map((r) => ({ id: newId(), ...r })),
     nextNumber: 1,
   };
