@@ -784,7 +784,7 @@ export const routes = [
     const p = r && findPull(ctx, r);
     if (!p) return;
     const x = p.reviews.find((v) => v.id === Number(ctx.params.review_id));
-    if (!x || x.state !== 'PENDING')
+    if (x?.state !== 'PENDING')
       return ctx.send(422, { message: 'Can not delete a non-pending pull request review', status: '422' });
     p.reviews = p.reviews.filter((v) => v !== x);
     ctx.send(200, S.review(ctx.api, ctx.web, r.full, r.repoUrl, p.number, x, ctx.user));
@@ -805,7 +805,7 @@ export const routes = [
   }),
   route('GET', '/orgs/{org}/issue-types', (ctx) => {
     const org = ctx.state.user(ctx.params.org);
-    if (!org || org.type !== 'Organization') return ctx.send(404, NOT_FOUND);
+    if (org?.type !== 'Organization') return ctx.send(404, NOT_FOUND);
     ctx.send(
       200,
       (org.issueTypes ?? []).map((t, i) => ({
