@@ -33,7 +33,7 @@ export function defaultSeed() {
           'README.md': '# api\n\nThe ACME API.\n',
           'src/index.ts': 'export const answer = 42;\n',
           'src/util/math.ts': 'export const add = (a: number, b: number) => a + b;\n',
-          'assets/logo.png': '\u0089PNG\r\n\u001a\n',
+          'assets/logo.png': '\u0089PNG\r\n\u001a\n\u0000\u0000IHDR',
         },
         history: many(3, (i) => ({
           message: `Change ${i}: tweak answer`,
