@@ -1,4 +1,11 @@
-import { decodeCursor, encodeCursor, type ToolContext, toolsFor, z } from '@bastion-mcp/runtime';
+import {
+  decodeCursor,
+  encodeCursor,
+  invalidInput,
+  type ToolContext,
+  toolsFor,
+  z,
+} from '@bastion-mcp/runtime';
 import type { Api, GithubClient } from './lib/client.js';
 import { toToolError } from './lib/errors.js';
 import type { GithubHost } from './lib/host.js';
@@ -86,4 +93,14 @@ export function fieldsField<const F extends readonly [string, ...string[]]>(fiel
     .array(z.enum(fields))
     .optional()
     .describe(`Fields to return per item (default all of: ${fields.join(', ')})`);
+}
+
+/**
+ * A field that the reference server spelled differently (`q` for `query`, `pull_number` for
+ * `pullNumber`): either is accepted, one is required.
+ */
+export function either<T>(current: T | undefined, old: T | undefined, name: string): T {
+  const value = current ?? old;
+  if (value === undefined || value === '') throw invalidInput(`${name} is required.`, `Pass ${name}.`);
+  return value;
 }

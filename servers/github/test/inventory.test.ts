@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inventoryProblems, toolSnapshotProblems } from '@bastion-mcp/runtime/testing';
 import { describe, expect, it } from 'vitest';
+import { aliasTools } from '../src/tools/aliases.js';
 import { githubServer } from './helpers.js';
 import { TOUR } from './tour.js';
 
@@ -83,7 +84,12 @@ const READS = [
   'search_users',
 ];
 
-const names = (argv: string[]) => githubServer(argv).tools.map((t) => t.name);
+const HIDDEN = new Set(aliasTools.map((t) => t.name));
+/** What tools/list shows (the reference's old names are hidden). */
+const names = (argv: string[]) =>
+  githubServer(argv)
+    .tools.map((t) => t.name)
+    .filter((n) => !HIDDEN.has(n));
 
 describe('github inventory', () => {
   it('has the generated tool table in its README', () => {
@@ -117,6 +123,7 @@ describe('github inventory', () => {
       ALL_DEFAULT.filter((t) => t !== 'push_files' && t !== 'delete_file'),
     );
     expect(githubServer([], { GITHUB_TOOLSETS: 'users' }).tools.map((t) => t.name)).toEqual(['search_users']);
+    expect(names(['--exclude-tools', 'get_issue'])).toEqual(ALL_DEFAULT);
   });
 
   it('offers no delete_repository at all', () => {

@@ -26,8 +26,10 @@ export const getFileContents = tool({
       .regex(/^[0-9a-f]{7,40}$/i)
       .optional()
       .describe('Commit SHA; wins over ref'),
+    branch: z.string().max(255).optional().describe("Same as ref (the reference server's field name)"),
   }),
-  async handle({ owner, repo, path, ref, sha }, ctx) {
+  async handle({ owner, repo, path, sha, ...input }, ctx) {
+    const ref = input.ref ?? input.branch;
     const full = inRepo(ctx, owner, repo);
     const clean = cleanPath(path);
     const at = sha ?? (ref ? cleanRef(ref.replace(/^refs\/(heads|tags)\//, '')) : undefined);

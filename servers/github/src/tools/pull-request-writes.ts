@@ -1,13 +1,15 @@
 import { invalidInput, z } from '@bastion-mcp/runtime';
 import { cleanRef } from '../lib/paths.js';
 import { writeResult } from '../lib/render.js';
-import { type Ctx, gh, inRepo, repoInput, tool } from '../tool.js';
+import { type Ctx, either, gh, inRepo, repoInput, tool } from '../tool.js';
 import { pullNumber } from './pull-request-read.js';
 
 /**
  * `head` may be `branch` or `owner:branch` (a fork). A fork's branch brings code from another
  * repository, so under --repos that repository must be allowed too.
  */
+const sha40 = z.string().regex(/^[0-9a-f]{40}$/i);
+
 function checkHead(ctx: Ctx, repo: string, head: string): string {
   const [owner, branch] = head.includes(':') ? head.split(':', 2) : [undefined, head];
   cleanRef(branch ?? '', 'head');
@@ -103,7 +105,8 @@ export const mergePullRequest = tool({
   toolset: 'pull_requests',
   input: z.object({
     ...repoInput,
-    pullNumber,
+    pullNumber: pullNumber.optional().describe('Pull request number (required)'),
+    pull_number: pullNumber.optional().describe("Same as pullNumber (the reference server's field name)"),
     commit_title: z.string().max(256).optional().describe('Title of the merge commit'),
     commit_message: z.string().max(65_536).optional().describe('Extra detail for the merge commit'),
     merge_method: z.enum(['merge', 'squash', 'rebase']).default('merge').describe('How to merge'),
@@ -114,7 +117,8 @@ export const mergePullRequest = tool({
       .describe('Merge only if the head is still this SHA'),
   }),
   async handle(input, ctx) {
-    const { owner, repo, pullNumber: pull_number } = input;
+    const { owner, repo } = input;
+    const pull_number = either(input.pullNumber, input.pull_number, 'pullNumber');
     const full = inRepo(ctx, owner, repo);
     const { data } = await gh(ctx, `pull request ${full}#${pull_number}`, (api) =>
       api.rest.pulls.merge({
@@ -145,14 +149,16 @@ export const updatePullRequestBranch = tool({
   toolset: 'pull_requests',
   input: z.object({
     ...repoInput,
-    pullNumber,
-    expectedHeadSha: z
-      .string()
-      .regex(/^[0-9a-f]{40}$/i)
+    pullNumber: pullNumber.optional().describe('Pull request number (required)'),
+    pull_number: pullNumber.optional().describe("Same as pullNumber (the reference server's field name)"),
+    expectedHeadSha: sha40.optional().describe('Update only if the head is still this SHA'),
+    expected_head_sha: sha40
       .optional()
-      .describe('Update only if the head is still this SHA'),
+      .describe("Same as expectedHeadSha (the reference server's field name)"),
   }),
-  async handle({ owner, repo, pullNumber: pull_number, expectedHeadSha }, ctx) {
+  async handle({ owner, repo, ...input }, ctx) {
+    const pull_number = either(input.pullNumber, input.pull_number, 'pullNumber');
+    const expectedHeadSha = input.expectedHeadSha ?? input.expected_head_sha;
     const full = inRepo(ctx, owner, repo);
     const { data } = await gh(ctx, `pull request ${full}#${pull_number}`, (api) =>
       api.rest.pulls.updateBranch({

@@ -2,11 +2,17 @@ import { z } from '@bastion-mcp/runtime';
 import { compactIssue, ISSUE_FIELDS } from '../lib/compact.js';
 import { listResult } from '../lib/render.js';
 import { confinedQuery, insidePolicy } from '../lib/search.js';
-import { type Ctx, fieldsField, gh, nextCursor, pageInput, pageOf, pick, tool } from '../tool.js';
+import { type Ctx, either, fieldsField, gh, nextCursor, pageInput, pageOf, pick, tool } from '../tool.js';
 import { issueLine } from './list-issues.js';
 
 const searchInput = {
-  query: z.string().min(1).max(256).describe('GitHub search syntax, e.g. "crash is:open label:bug"'),
+  query: z
+    .string()
+    .min(1)
+    .max(256)
+    .optional()
+    .describe('GitHub search syntax, e.g. "crash is:open label:bug" (required)'),
+  q: z.string().min(1).max(256).optional().describe("Same as query (the reference server's field name)"),
   owner: z
     .string()
     .max(39)
@@ -28,10 +34,11 @@ async function searchIssuesOf(
   ctx: Ctx,
 ) {
   const scope = input.owner ? (input.repo ? `repo:${input.owner}/${input.repo}` : `user:${input.owner}`) : '';
+  const query = either(input.query, input.q, 'query');
   const q = confinedQuery(
     ctx,
-    input.query,
-    `${/\bis:(issue|pr|pull-request)\b/.test(input.query) ? '' : `is:${kind}`} ${scope}`,
+    query,
+    `${/\bis:(issue|pr|pull-request)\b/.test(query) ? '' : `is:${kind}`} ${scope}`,
   );
   const page = pageOf(input.cursor);
   const res = await gh(ctx, `search "${q}"`, (api) =>

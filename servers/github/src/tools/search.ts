@@ -2,9 +2,11 @@ import { z } from '@bastion-mcp/runtime';
 import { COMMIT_FIELDS, compactCommit, compactRepo, compactUser, REPO_FIELDS } from '../lib/compact.js';
 import { listResult } from '../lib/render.js';
 import { confinedQuery, insidePolicy } from '../lib/search.js';
-import { fieldsField, gh, nextCursor, pageInput, pageOf, pick, tool } from '../tool.js';
+import { either, fieldsField, gh, nextCursor, pageInput, pageOf, pick, tool } from '../tool.js';
 
 const query = z.string().min(1).max(256).describe('GitHub search syntax');
+const queryOrQ = query.optional().describe('GitHub search syntax (required)');
+const q = z.string().min(1).max(256).optional().describe("Same as query (the reference server's field name)");
 const order = z.enum(['asc', 'desc']).default('desc').describe('Sort order');
 const line = (item: Record<string, unknown>) =>
   Object.values(item)
@@ -19,9 +21,9 @@ export const searchCode = tool({
   kind: 'read',
   openWorld: true,
   toolset: 'repos',
-  input: z.object({ query, ...pageInput }),
+  input: z.object({ query: queryOrQ, q, ...pageInput }),
   async handle(input, ctx) {
-    const q = confinedQuery(ctx, input.query);
+    const q = confinedQuery(ctx, either(input.query, input.q, 'query'));
     const page = pageOf(input.cursor);
     const res = await gh(ctx, `code search "${q}"`, (api) =>
       api.rest.search.code({ q, per_page: input.perPage, page }),
@@ -131,7 +133,8 @@ export const searchUsers = tool({
   openWorld: true,
   toolset: 'users',
   input: z.object({
-    query,
+    query: queryOrQ,
+    q,
     sort: z
       .enum(['followers', 'repositories', 'joined'])
       .optional()
@@ -141,9 +144,9 @@ export const searchUsers = tool({
   }),
   async handle(input, ctx) {
     const page = pageOf(input.cursor);
-    const res = await gh(ctx, `user search "${input.query}"`, (api) =>
+    const res = await gh(ctx, `user search "${input.query ?? input.q}"`, (api) =>
       api.rest.search.users({
-        q: input.query,
+        q: either(input.query, input.q, 'query'),
         order: input.order,
         per_page: input.perPage,
         page,
@@ -152,7 +155,7 @@ export const searchUsers = tool({
     );
     const items = res.data.items.map(compactUser);
     return listResult(
-      `user search "${input.query}"`,
+      `user search "${input.query ?? input.q}"`,
       items,
       (u) => `${u.login} (${u.type}) ${u.url}`,
       nextCursor(res.headers, page, items.length, input.perPage),
