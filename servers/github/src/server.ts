@@ -10,10 +10,11 @@ import {
 } from '@bastion-mcp/runtime';
 import pkg from '../package.json' with { type: 'json' };
 import { GithubClient } from './lib/client.js';
-import { hideFromList } from './lib/hidden.js';
+import { afterInitialized, hideFromList } from './lib/hidden.js';
 import { resolveHost } from './lib/host.js';
 import { Lockdown } from './lib/lockdown.js';
 import { RepoPolicy } from './lib/policy.js';
+import { ScopeProbe } from './lib/scopes.js';
 import type { GithubState } from './tool.js';
 import { aliasTools } from './tools/aliases.js';
 import { allTools } from './tools/index.js';
@@ -67,6 +68,9 @@ export const TOOLSETS: readonly Toolset[] = [
   { name: 'dependabot', description: 'Dependabot alerts', default: false },
 ];
 
+/** How long tools/list waits for the token's scopes before listing everything. */
+const SCOPE_WAIT_MS = 1500;
+
 const HIDDEN: ReadonlySet<string> = new Set(aliasTools.map((t) => t.name));
 
 const INSTRUCTIONS =
@@ -94,14 +98,20 @@ export function createServer(
     host,
     lockdown: config.lockdown ? new Lockdown() : undefined,
   };
+  const tools = [...allTools, ...aliasTools];
+  const probe = new ScopeProbe(state.client, tools, logger);
   const confinement = policy.restricted ? `\nOnly these repositories can be used: ${policy.describe()}.` : '';
   return defineServer<GithubState>({
     name: 'github',
     version: pkg.version,
     instructions: `${INSTRUCTIONS}${confinement}`,
-    tools: [...allTools, ...aliasTools],
-    // The reference server's old names stay callable but are not listed.
-    extend: (server) => hideFromList(server, HIDDEN),
+    tools,
+    // The reference server's old names stay callable but are not listed; neither are tools the
+    // token's scopes cannot use (read in the background after initialize, waited for briefly).
+    extend: (server) => {
+      afterInitialized(server, () => probe.start());
+      hideFromList(server, async () => new Set([...HIDDEN, ...(await probe.hidden(SCOPE_WAIT_MS))]));
+    },
     toolsets: TOOLSETS,
     state,
     selection: config,

@@ -34,13 +34,14 @@ describe('the published bin', () => {
   });
   afterAll(() => fake.close());
 
-  it('serves stdio against --host with nothing before initialize and the token never shown', async () => {
+  it('serves stdio against --host, probing scopes only after initialize, the token never shown', async () => {
     const client = await spawnBin(bin, ['--host', fake.origin, '--repos', 'acme/*'], {
       env: { GITHUB_PERSONAL_ACCESS_TOKEN: TOKENS.alice, GITHUB_LOG_LEVEL: 'debug' },
     });
     const { tools } = await client.client.listTools();
     expect(tools.length).toBe(40);
-    expect(fake.requests).toEqual([]);
+    // The only request so far is the background scope probe, sent after initialize.
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v3/user']);
     const me = await client.call('get_me');
     expect(client.textOf(me)).toMatch(/^alice/);
     const refused = await client.call('push_files', {

@@ -1,7 +1,7 @@
 /**
  * Hides tools from tools/list while keeping them callable: the reference server's old names
- * (aliases) work for existing prompts without crowding the list a model reads. The runtime lists
- * its own aliases, so this wraps the SDK instance's tools/list handler through `extend`.
+ * (aliases), and tools the token's scopes cannot use. The runtime lists its own aliases and fixes
+ * the tool list at start, so this wraps each SDK instance's tools/list handler through `extend`.
  */
 interface ListedTools {
   tools: { name: string }[];
@@ -12,15 +12,25 @@ interface ProtocolLike {
     method: 'tools/list',
     handler: (request: unknown, ctx: unknown) => Promise<ListedTools>,
   ): void;
+  oninitialized?: () => void;
 }
 
-export function hideFromList(server: { server: unknown }, hidden: ReadonlySet<string>): void {
-  if (!hidden.size) return;
+export function hideFromList(server: { server: unknown }, hidden: () => Promise<ReadonlySet<string>>): void {
   const protocol = server.server as ProtocolLike;
   const original = protocol._getRequestHandler('tools/list');
   if (!original) return;
   protocol.setRequestHandler('tools/list', async (request, ctx) => {
-    const result = await original(request, ctx);
-    return { ...result, tools: result.tools.filter((t) => !hidden.has(t.name)) };
+    const [result, names] = await Promise.all([original(request, ctx), hidden()]);
+    return { ...result, tools: result.tools.filter((t) => !names.has(t.name)) };
   });
+}
+
+/** Runs `start` once the client sent notifications/initialized (after whatever ran there before). */
+export function afterInitialized(server: { server: unknown }, start: () => void): void {
+  const protocol = server.server as ProtocolLike;
+  const previous = protocol.oninitialized;
+  protocol.oninitialized = () => {
+    previous?.();
+    start();
+  };
 }

@@ -32,4 +32,4 @@ export interface Fake {
 export type Seed = any;
 export function startFake(seed: Seed): Promise<Fake>;
 export function defaultSeed(): Seed;
-export const TOKENS: { alice: string; mallory: string; fine: string };
+export const TOKENS: { alice: string; mallory: string; fine: string; bare: string };

@@ -4,13 +4,19 @@ export const TOKENS = {
   alice: 'ghp_aliceTOKEN0123456789abcdefghijklmnop',
   mallory: 'ghp_malloryTOKEN0123456789abcdefghijklm',
   fine: 'github_pat_fineGrained0123456789abcdefgh',
+  bare: 'ghp_bareTOKEN0123456789abcdefghijklmnopq',
 };
 
 export function defaultSeed() {
   const many = (n, f) => Array.from({ length: n }, (_, i) => f(i + 1));
   return {
-    tokens: { [TOKENS.alice]: 'alice', [TOKENS.mallory]: 'mallory', [TOKENS.fine]: 'alice' },
-    scopes: { [TOKENS.alice]: 'repo, read:org, gist', [TOKENS.mallory]: 'public_repo' },
+    tokens: {
+      [TOKENS.alice]: 'alice',
+      [TOKENS.mallory]: 'mallory',
+      [TOKENS.fine]: 'alice',
+      [TOKENS.bare]: 'bob',
+    },
+    scopes: { [TOKENS.alice]: 'repo, read:org, gist', [TOKENS.mallory]: 'public_repo', [TOKENS.bare]: '' },
     users: [
       { login: 'alice', name: 'Alice Liddell' },
       { login: 'bob', name: 'Bob' },
