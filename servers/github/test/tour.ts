@@ -133,6 +133,23 @@ export const TOUR: [string, Args][] = [
   ['update_pull_request_branch', { ...api, pullNumber: 5 }],
   ['merge_pull_request', { ...api, pullNumber: 5, merge_method: 'squash' }],
   ['search_users', { query: 'ali' }],
+  ['actions_list', { method: 'list_workflows', ...api }],
+  ['actions_list', { method: 'list_workflow_runs', ...api }],
+  ['actions_list', { method: 'list_workflow_runs', ...api, workflow_id: 'ci.yml' }],
+  ['actions_list', (f) => ({ method: 'list_workflow_jobs', ...api, run_id: acmeApi(f).runs[0].id })],
+  ['actions_list', (f) => ({ method: 'list_workflow_run_artifacts', ...api, run_id: acmeApi(f).runs[0].id })],
+  ['actions_get', { method: 'get_workflow', ...api, resource_id: 'ci.yml' }],
+  ['actions_get', (f) => ({ method: 'get_workflow_run', ...api, resource_id: acmeApi(f).runs[0].id })],
+  [
+    'actions_get',
+    (f) => ({ method: 'get_workflow_job', ...api, resource_id: acmeApi(f).runs[0].jobs[1].id }),
+  ],
+  ['get_job_logs', (f) => ({ ...api, job_id: acmeApi(f).runs[0].jobs[1].id })],
+  ['get_job_logs', (f) => ({ ...api, run_id: acmeApi(f).runs[0].id })],
+  ['actions_run_trigger', (f) => ({ method: 'rerun_failed_jobs', ...api, run_id: acmeApi(f).runs[0].id })],
+  ['actions_run_trigger', (f) => ({ method: 'rerun_workflow_run', ...api, run_id: acmeApi(f).runs[0].id })],
+  ['actions_run_trigger', (f) => ({ method: 'cancel_workflow_run', ...api, run_id: acmeApi(f).runs[0].id })],
+  ['actions_run_trigger', { method: 'run_workflow', ...api, workflow_id: 'ci.yml', ref: 'main' }],
 ];
 
 export const argsOf = (args: Args, fake: Fake) => (typeof args === 'function' ? args(fake) : args);

@@ -1,5 +1,6 @@
 import type { Tool } from '@bastion-mcp/runtime';
 import type { GithubState } from '../tool.js';
+import { actionsGet, actionsList, actionsRunTrigger, getJobLogs } from './actions.js';
 import { createBranch, listBranches } from './branches.js';
 import { getCommit, getTag, listCommits, listTags } from './commits.js';
 import { getMe, getTeamMembers, getTeams } from './context.js';
@@ -73,4 +74,9 @@ export const allTools: Tool<GithubState>[] = [
   addReplyToPullRequestComment,
   // users
   searchUsers,
+  // actions (off by default)
+  actionsList,
+  actionsGet,
+  actionsRunTrigger,
+  getJobLogs,
 ];

@@ -820,6 +820,99 @@ export const routes = [
       })),
     );
   }),
+  route('GET', '/repos/{owner}/{repo}/actions/workflows', (ctx) => {
+    const r = repoOf(ctx);
+    if (!r) return;
+    const { slice, headers } = paged(
+      ctx,
+      r.repo.workflows.map((w) => workflowJson(ctx, r, w)),
+    );
+    ctx.send(200, { total_count: r.repo.workflows.length, workflows: slice }, headers);
+  }),
+  route('GET', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}', (ctx) => {
+    const r = repoOf(ctx);
+    const w = r && findWorkflow(r, ctx.params.workflow_id);
+    if (!w) return r && ctx.send(404, NOT_FOUND);
+    ctx.send(200, workflowJson(ctx, r, w));
+  }),
+  route('GET', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', (ctx) => {
+    const r = repoOf(ctx);
+    const w = r && findWorkflow(r, ctx.params.workflow_id);
+    if (!w) return r && ctx.send(404, NOT_FOUND);
+    const runs = r.repo.runs.filter((run) => run.name === w.name);
+    const { slice, headers } = paged(
+      ctx,
+      runs.map((run) => runJson(ctx, r, run)),
+    );
+    ctx.send(200, { total_count: runs.length, workflow_runs: slice }, headers);
+  }),
+  route('POST', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', (ctx) => {
+    const r = repoOf(ctx, { write: true });
+    const w = r && findWorkflow(r, ctx.params.workflow_id);
+    if (!w) return r && ctx.send(404, NOT_FOUND);
+    if (!ctx.body.ref)
+      return ctx.send(422, { message: 'Invalid request. "ref" wasn\'t supplied.', status: '422' });
+    r.repo.runs.unshift({ id: newId(), name: w.name, status: 'queued', conclusion: null, jobs: [] });
+    ctx.send(204);
+  }),
+  route('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}', (ctx) => {
+    const r = repoOf(ctx);
+    const run = r && findRun(r, ctx.params.run_id);
+    if (!run) return r && ctx.send(404, NOT_FOUND);
+    ctx.send(200, runJson(ctx, r, run));
+  }),
+  route('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', (ctx) => {
+    const r = repoOf(ctx);
+    const run = r && findRun(r, ctx.params.run_id);
+    if (!run) return r && ctx.send(404, NOT_FOUND);
+    const { slice, headers } = paged(
+      ctx,
+      run.jobs.map((j) => jobJson(ctx, r, run, j)),
+    );
+    ctx.send(200, { total_count: run.jobs.length, jobs: slice }, headers);
+  }),
+  route('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', (ctx) => {
+    const r = repoOf(ctx);
+    const run = r && findRun(r, ctx.params.run_id);
+    if (!run) return r && ctx.send(404, NOT_FOUND);
+    ctx.send(200, { total_count: 0, artifacts: [] });
+  }),
+  route('GET', '/repos/{owner}/{repo}/actions/jobs/{job_id}', (ctx) => {
+    const r = repoOf(ctx);
+    const found = r && findJob(r, ctx.params.job_id);
+    if (!found) return r && ctx.send(404, NOT_FOUND);
+    ctx.send(200, jobJson(ctx, r, found[0], found[1]));
+  }),
+  route('GET', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs', (ctx) => {
+    const r = repoOf(ctx);
+    const found = r && findJob(r, ctx.params.job_id);
+    if (!found) return r && ctx.send(404, NOT_FOUND);
+    ctx.send(302, undefined, { location: `${ctx.web}/_logs/${r.full}/${found[1].id}` });
+  }),
+  route('POST', '/repos/{owner}/{repo}/actions/runs/{run_id}/rerun', (ctx) => {
+    const r = repoOf(ctx, { write: true });
+    const run = r && findRun(r, ctx.params.run_id);
+    if (!run) return r && ctx.send(404, NOT_FOUND);
+    run.status = 'queued';
+    ctx.send(201, {});
+  }),
+  route('POST', '/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs', (ctx) => {
+    const r = repoOf(ctx, { write: true });
+    const run = r && findRun(r, ctx.params.run_id);
+    if (!run) return r && ctx.send(404, NOT_FOUND);
+    run.status = 'queued';
+    ctx.send(201, {});
+  }),
+  route('POST', '/repos/{owner}/{repo}/actions/runs/{run_id}/cancel', (ctx) => {
+    const r = repoOf(ctx, { write: true });
+    const run = r && findRun(r, ctx.params.run_id);
+    if (!run) return r && ctx.send(404, NOT_FOUND);
+    if (run.status === 'completed' || run.status === undefined)
+      return ctx.send(409, { message: 'Cannot cancel a workflow run that is completed.', status: '409' });
+    run.status = 'completed';
+    run.conclusion = 'cancelled';
+    ctx.send(202, {});
+  }),
   route('GET', '/search/issues', (ctx) => {
     const { quals, words } = searchTerms(ctx.query.get('q') ?? '');
     const wantPr =
@@ -1088,5 +1181,68 @@ function reviewComment(ctx, r, p, c) {
     },
     line: c.line ?? null,
     side: 'RIGHT',
+  };
+}
+
+const findWorkflow = (r, id) =>
+  r.repo.workflows.find((w) => String(w.id) === id || w.path.endsWith(`/${id}`));
+const findRun = (r, id) => r.repo.runs.find((x) => String(x.id) === id);
+function findJob(r, id) {
+  for (const run of r.repo.runs) for (const j of run.jobs) if (String(j.id) === id) return [run, j];
+  return undefined;
+}
+
+function workflowJson(ctx, r, w) {
+  return {
+    id: w.id,
+    node_id: S.nodeId('W', w.id),
+    name: w.name,
+    path: w.path,
+    state: 'active',
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    url: `${r.repoUrl}/actions/workflows/${w.id}`,
+    html_url: `${ctx.web}/${r.full}/blob/main/${w.path}`,
+    badge_url: `${ctx.web}/${r.full}/workflows/${w.name}/badge.svg`,
+  };
+}
+
+function jobJson(ctx, r, run, j) {
+  const head = r.repo.branches.get(r.repo.defaultBranch);
+  return {
+    id: j.id,
+    run_id: run.id,
+    run_url: `${r.repoUrl}/actions/runs/${run.id}`,
+    node_id: S.nodeId('J', j.id),
+    head_sha: head,
+    head_branch: 'main',
+    workflow_name: run.name,
+    url: `${r.repoUrl}/actions/jobs/${j.id}`,
+    html_url: `${ctx.web}/${r.full}/actions/runs/${run.id}/job/${j.id}`,
+    status: 'completed',
+    conclusion: j.conclusion,
+    created_at: '2026-01-01T00:00:00Z',
+    started_at: '2026-01-01T00:00:00Z',
+    completed_at: '2026-01-01T00:01:00Z',
+    name: j.name,
+    steps: j.steps.map((name, i) => ({
+      name,
+      number: i + 1,
+      status: 'completed',
+      conclusion:
+        j.failedStep === i
+          ? 'failure'
+          : j.failedStep !== undefined && i > j.failedStep
+            ? 'skipped'
+            : 'success',
+      started_at: '2026-01-01T00:00:00Z',
+      completed_at: '2026-01-01T00:00:10Z',
+    })),
+    check_run_url: `${r.repoUrl}/check-runs/${j.id}`,
+    labels: ['ubuntu-latest'],
+    runner_id: 1,
+    runner_name: 'runner',
+    runner_group_id: 1,
+    runner_group_name: 'default',
   };
 }

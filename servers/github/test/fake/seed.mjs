@@ -117,9 +117,34 @@ export function defaultSeed() {
           { name: 'lint', conclusion: 'success' },
           { name: 'test', conclusion: 'failure' },
         ],
+        workflows: [{ name: 'ci', path: '.github/workflows/ci.yml' }],
         runs: [
-          { name: 'ci', conclusion: 'failure' },
-          { name: 'ci', conclusion: 'success' },
+          {
+            name: 'ci',
+            conclusion: 'failure',
+            jobs: [
+              {
+                name: 'build',
+                conclusion: 'success',
+                steps: ['Set up job', 'Run npm ci'],
+                log: ciLog(['Set up job', 'Run npm ci'], -1),
+              },
+              {
+                name: 'test',
+                conclusion: 'failure',
+                steps: ['Set up job', 'Run npm ci', 'Run npm test', 'Complete job'],
+                failedStep: 2,
+                log: ciLog(['Set up job', 'Run npm ci', 'Run npm test', 'Complete job'], 2),
+              },
+            ],
+          },
+          {
+            name: 'ci',
+            conclusion: 'success',
+            jobs: [
+              { name: 'build', conclusion: 'success', steps: ['Set up job'], log: ciLog(['Set up job'], -1) },
+            ],
+          },
         ],
       },
       {
@@ -141,4 +166,18 @@ export function defaultSeed() {
       { owner: 'alice', name: 'notes', description: 'Personal notes', files: { 'todo.md': '- ship it\n' } },
     ],
   };
+}
+
+/** A job log as GitHub writes it: timestamped lines, one ##[group] section per step. */
+function ciLog(steps, failed) {
+  const lines = [];
+  steps.forEach((step, i) => {
+    lines.push(`2026-01-01T00:00:0${i}.0000000Z ##[group]${step}`);
+    const n = i === failed ? 300 : 40;
+    for (let k = 1; k <= n; k++) lines.push(`2026-01-01T00:00:0${i}.0000000Z ${step} output line ${k}`);
+    if (i === failed)
+      lines.push(`2026-01-01T00:00:0${i}.0000000Z ##[error]Process completed with exit code 1.`);
+    lines.push(`2026-01-01T00:00:0${i}.0000000Z ##[endgroup]`);
+  });
+  return `${lines.join('\n')}\n`;
 }

@@ -75,6 +75,14 @@ export async function startFake(seed) {
       if (!user) return send(401, { message: 'Bad credentials' }, {}, 'graphql');
       return send(200, graphql(state, user, JSON.parse(raw || '{}')), {}, 'graphql');
     }
+    if (url.pathname.startsWith('/_logs/')) {
+      // Where the logs redirect points (GitHub signs such URLs; the fake serves the job's log).
+      const id = Number(url.pathname.split('/').pop());
+      for (const repo of state.repos.values())
+        for (const run of repo.runs)
+          for (const job of run.jobs) if (job.id === id) return send(200, job.log ?? '');
+      return send(404, 'no such log');
+    }
     if (!url.pathname.startsWith('/api/v3/')) return send(404, { message: 'Not Found' });
     const path = url.pathname.slice('/api/v3'.length);
     const fault = faults.find((f) => (!f.method || f.method === method) && f.path.test(path) && f.times > 0);

@@ -78,7 +78,12 @@ function makeRepo(spec) {
     tags: [],
     statuses: spec.statuses ?? [],
     checks: spec.checks ?? [],
-    runs: (spec.runs ?? []).map((r) => ({ id: newId(), ...r })),
+    workflows: (spec.workflows ?? []).map((w) => ({ id: newId(), ...w })),
+    runs: (spec.runs ?? []).map((r) => ({
+      id: newId(),
+      ...r,
+      jobs: (r.jobs ?? []).map((j) => ({ id: newId(), ...j })),
+    })),
     nextNumber: 1,
   };
   let head = commit(
