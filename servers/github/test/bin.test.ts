@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packed, spawnBin } from '@bastion-mcp/runtime/testing';
+import { connectUrl, packed, serveHttpBin, spawnBin } from '@bastion-mcp/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSeed, type Fake, startFake, TOKENS } from './fake/index.mjs';
 
@@ -76,6 +76,25 @@ describe('the published bin', () => {
     expect(repos.code).toBe(2);
     expect(repos.stderr).toMatch(/--repos: "acme" is not owner\/name or owner\/\*/);
     expect(http.stdout + repos.stdout).toBe('');
+  });
+
+  it('serves Streamable HTTP on 127.0.0.1 while --host names GitHub, for both protocol eras', async () => {
+    process.env.GITHUB_PERSONAL_ACCESS_TOKEN = TOKENS.alice;
+    const served = await serveHttpBin(bin, ['--host', fake.origin, '--repos', 'acme/api']);
+    try {
+      expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+      for (const era of ['legacy', 'modern'] as const) {
+        const client = await connectUrl(served.url, { era });
+        const { tools } = await client.client.listTools();
+        expect(tools).toHaveLength(40);
+        const issue = await client.call('issue_read', { owner: 'acme', repo: 'api', issue_number: 1 });
+        expect(client.textOf(issue)).toMatch(/^#1 Crash on start/);
+        await client.close();
+      }
+    } finally {
+      served.stop();
+      delete process.env.GITHUB_PERSONAL_ACCESS_TOKEN;
+    }
   });
 
   it('runs from the packed tarball with no dependencies to install', async () => {
