@@ -150,6 +150,23 @@ export const TOUR: [string, Args][] = [
   ['actions_run_trigger', (f) => ({ method: 'rerun_workflow_run', ...api, run_id: acmeApi(f).runs[0].id })],
   ['actions_run_trigger', (f) => ({ method: 'cancel_workflow_run', ...api, run_id: acmeApi(f).runs[0].id })],
   ['actions_run_trigger', { method: 'run_workflow', ...api, workflow_id: 'ci.yml', ref: 'main' }],
+  ['list_notifications', {}],
+  ['list_notifications', { filter: 'include_read_notifications', owner: 'acme', repo: 'api' }],
+  ['get_notification_details', (f) => ({ notificationID: String(f.state.notifications[0].id) })],
+  ['dismiss_notification', (f) => ({ threadID: String(f.state.notifications[0].id), state: 'read' })],
+  ['dismiss_notification', (f) => ({ threadID: String(f.state.notifications[0].id), state: 'done' })],
+  ['list_label', api],
+  ['label_write', { method: 'create', ...api, name: 'tour', color: '00ff00', description: 'From the tour' }],
+  ['label_write', { method: 'update', ...api, name: 'tour', new_name: 'tour2' }],
+  ['label_write', { method: 'delete', ...api, name: 'tour2' }],
+  ['list_gists', {}],
+  ['get_gist', { gist_id: 'aa11bb22cc33dd44ee55' }],
+  ['create_gist', { files: { 'a.txt': 'a' }, description: 'tour' }],
+  ['update_gist', { gist_id: 'aa11bb22cc33dd44ee55', files: { 'hello.md': '# hi' } }],
+  ['list_code_scanning_alerts', api],
+  ['get_code_scanning_alert', { ...api, alertNumber: 1 }],
+  ['list_dependabot_alerts', api],
+  ['get_dependabot_alert', { ...api, alertNumber: 1 }],
 ];
 
 export const argsOf = (args: Args, fake: Fake) => (typeof args === 'function' ? args(fake) : args);

@@ -6,11 +6,14 @@ import { getCommit, getTag, listCommits, listTags } from './commits.js';
 import { getMe, getTeamMembers, getTeams } from './context.js';
 import { createOrUpdateFile, deleteFile, pushFiles } from './file-writes.js';
 import { getFileContents } from './get-file-contents.js';
+import { createGist, getGist, listGists, updateGist } from './gists.js';
 import { getLabel, listIssueTypes } from './issue-meta.js';
 import { issueRead } from './issue-read.js';
 import { addIssueComment, issueWrite, subIssueWrite } from './issue-writes.js';
+import { labelWrite, listLabel } from './labels.js';
 import { listIssues } from './list-issues.js';
 import { listPullRequests } from './list-pull-requests.js';
+import { dismissNotification, getNotificationDetails, listNotifications } from './notifications.js';
 import { pullRequestRead } from './pull-request-read.js';
 import {
   createPullRequest,
@@ -27,6 +30,12 @@ import {
 } from './reviews.js';
 import { searchCode, searchCommits, searchRepositories, searchUsers } from './search.js';
 import { searchIssues, searchPullRequests } from './search-issues.js';
+import {
+  getCodeScanningAlert,
+  getDependabotAlert,
+  listCodeScanningAlerts,
+  listDependabotAlerts,
+} from './security.js';
 
 export const allTools: Tool<GithubState>[] = [
   // context
@@ -79,4 +88,18 @@ export const allTools: Tool<GithubState>[] = [
   actionsGet,
   actionsRunTrigger,
   getJobLogs,
+  // notifications, labels, gists, code_security, dependabot (off by default)
+  listNotifications,
+  getNotificationDetails,
+  dismissNotification,
+  listLabel,
+  labelWrite,
+  listGists,
+  getGist,
+  createGist,
+  updateGist,
+  listCodeScanningAlerts,
+  getCodeScanningAlert,
+  listDependabotAlerts,
+  getDependabotAlert,
 ];

@@ -1,4 +1,6 @@
 // The fake's REST routes, each under GitHub's OpenAPI path template.
+
+import { extraRoutes } from './routes-extra.mjs';
 import * as S from './shapes.mjs';
 import { commit, newId } from './state.mjs';
 
@@ -994,6 +996,7 @@ export const routes = [
       .map((u) => ({ ...S.simpleUser(ctx.api, ctx.web, u), score: 1 }));
     searchResult(ctx, items);
   }),
+  ...extraRoutes({ repoOf, paged }),
 ];
 
 function orgJson(ctx, org) {

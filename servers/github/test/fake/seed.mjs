@@ -29,6 +29,20 @@ export function defaultSeed() {
       { login: 'evil', type: 'Organization' },
     ],
     teams: [{ org: 'acme', slug: 'core', name: 'Core', members: ['alice', 'bob'] }],
+    notifications: [
+      { user: 'alice', repo: 'acme/api', title: 'Crash on start', reason: 'mention' },
+      { user: 'alice', repo: 'acme/secret', title: 'Rotate the keys', reason: 'assign' },
+      { user: 'alice', repo: 'evil/loot', title: 'You were invited', reason: 'invitation' },
+    ],
+    gists: [
+      {
+        id: 'aa11bb22cc33dd44ee55',
+        owner: 'alice',
+        public: true,
+        description: 'Snippets',
+        files: { 'hello.md': '# hello\n' },
+      },
+    ],
     repos: [
       {
         owner: 'acme',
@@ -110,6 +124,35 @@ export function defaultSeed() {
               deletions: 1,
               patch: `@@ -1 +1 @@\n-old ${i}\n+new ${i}`,
             })),
+          },
+        ],
+        codeAlerts: [
+          {
+            number: 1,
+            rule: 'js/sql-injection',
+            description: 'Database query built from user-controlled sources',
+            message: 'This query depends on a user-provided value.',
+            path: 'src/db.ts',
+            line: 12,
+            severity: 'error',
+          },
+          {
+            number: 2,
+            rule: 'js/unused-local-variable',
+            description: 'Unused variable',
+            message: 'Unused variable x.',
+            path: 'src/index.ts',
+            line: 3,
+            state: 'dismissed',
+          },
+        ],
+        depAlerts: [
+          {
+            number: 1,
+            package: 'lodash',
+            severity: 'high',
+            ghsa: 'GHSA-xxxx-yyyy-zzzz',
+            summary: 'Prototype pollution in lodash',
           },
         ],
         statuses: [{ context: 'ci/build', state: 'success', description: 'Build passed' }],

@@ -15,6 +15,8 @@ export function buildState(seed) {
     users,
     repos,
     teams: seed.teams ?? [],
+    notifications: (seed.notifications ?? []).map((n) => ({ id: newId(), ...n })),
+    gists: (seed.gists ?? []).map((g) => ({ ...g })),
     scopes: seed.scopes ?? {},
     userOfToken(header) {
       const token = /^(?:token|bearer)\s+(.+)$/i.exec(header ?? '')?.[1];
@@ -77,6 +79,8 @@ function makeRepo(spec) {
     releases: (spec.releases ?? []).map((r) => ({ id: newId(), author: spec.owner, ...r })),
     tags: [],
     statuses: spec.statuses ?? [],
+    codeAlerts: spec.codeAlerts ?? [],
+    depAlerts: spec.depAlerts ?? [],
     checks: spec.checks ?? [],
     workflows: (spec.workflows ?? []).map((w) => ({ id: newId(), ...w })),
     runs: (spec.runs ?? []).map((r) => ({
