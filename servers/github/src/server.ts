@@ -71,6 +71,8 @@ export const TOOLSETS: readonly Toolset[] = [
 /** How long tools/list waits for the token's scopes before listing everything. */
 const SCOPE_WAIT_MS = 1500;
 
+const USER_AGENT = `bastion-mcp-server-github/${pkg.version}`;
+
 const HIDDEN: ReadonlySet<string> = new Set(aliasTools.map((t) => t.name));
 
 const INSTRUCTIONS =
@@ -92,14 +94,15 @@ export function createServer(
       host,
       token,
       log: logger,
-      userAgent: `bastion-mcp-server-github/${pkg.version}`,
+      userAgent: USER_AGENT,
     }),
     policy,
     host,
     lockdown: config.lockdown ? new Lockdown() : undefined,
   };
   const tools = [...allTools, ...aliasTools];
-  const probe = new ScopeProbe(state.client, tools, logger);
+  // Without a token there are no scopes to read (and nothing to wait for).
+  const probe = new ScopeProbe(token ? { host, token, userAgent: USER_AGENT } : undefined, tools, logger);
   const confinement = policy.restricted ? `\nOnly these repositories can be used: ${policy.describe()}.` : '';
   return defineServer<GithubState>({
     name: 'github',

@@ -1,6 +1,7 @@
 import type { Logger } from '@bastion-mcp/runtime';
 import type { Octokit } from '@octokit/rest';
 import type { GithubHost } from './host.js';
+import { LeanLimiter } from './lean-limiter.js';
 
 export type Api = Octokit;
 
@@ -37,9 +38,17 @@ async function build({ host, token, log, userAgent }: ClientOptions): Promise<Ap
     import('bottleneck/light.js'),
   ]);
   const Client = Octokit.plugin(retry, throttling);
-  // GitHub asks clients to space writes and searches; a loopback host (a local fake, a proxy in
-  // tests) is not GitHub, so it is not paced and waits are scaled down from seconds to 10 ms.
-  const unpaced = host.loopback ? () => new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 }) : undefined;
+  // GitHub asks clients to space writes (1 s) and searches (2 s): real hosts get the plugin's
+  // Bottleneck pacing. A loopback host (the test fake, a local proxy) is not GitHub: no pacing, a
+  // lean limiter (see lean-limiter.ts), and waits scaled down from seconds to 10 ms. Every group is
+  // passed explicitly because the plugin otherwise caches its first client's groups process-wide.
+  const limiters = host.loopback
+    ? {
+        Bottleneck: LeanLimiter as never,
+        ...groups(() => new LeanLimiter.Group() as never),
+        retryLimiter: new LeanLimiter() as never,
+      }
+    : groups((options) => new Bottleneck.Group(options));
   const onLimit =
     (kind: string) =>
     (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
@@ -68,7 +77,18 @@ async function build({ host, token, log, userAgent }: ClientOptions): Promise<Ap
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),
       retryAfterBaseValue: host.loopback ? 10 : 1000,
-      ...(unpaced ? { write: unpaced(), search: unpaced(), notifications: unpaced() } : {}),
+      ...limiters,
     },
   });
+}
+
+/** The plugin's own limits (plugin-throttling 11), one group per kind of request. */
+function groups<G>(make: (options: Record<string, number>) => G) {
+  return {
+    global: make({ maxConcurrent: 10 }),
+    auth: make({ maxConcurrent: 1 }),
+    search: make({ maxConcurrent: 1, minTime: 2000 }),
+    write: make({ maxConcurrent: 1, minTime: 1000 }),
+    notifications: make({ maxConcurrent: 1, minTime: 3000 }),
+  };
 }

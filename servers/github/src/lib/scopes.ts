@@ -1,5 +1,5 @@
 import type { Logger } from '@bastion-mcp/runtime';
-import type { GithubClient } from './client.js';
+import type { GithubHost } from './host.js';
 
 /**
  * Classic personal access tokens (and OAuth apps) name their scopes in `X-OAuth-Scopes`; a tool
@@ -64,7 +64,7 @@ export class ScopeProbe {
   private result?: Promise<Set<string> | undefined>;
 
   constructor(
-    private readonly client: GithubClient,
+    private readonly target: { host: GithubHost; token: string; userAgent: string } | undefined,
     private readonly tools: readonly { name: string; kind: string }[],
     private readonly log: Logger,
   ) {}
@@ -74,11 +74,10 @@ export class ScopeProbe {
   }
 
   private async read(): Promise<Set<string> | undefined> {
+    if (!this.target) return undefined;
     try {
-      const api = await this.client.get();
-      const { headers } = await api.rest.users.getAuthenticated();
-      const header = headers['x-oauth-scopes'];
-      if (typeof header !== 'string') return undefined;
+      const header = await scopesHeader(this.target);
+      if (header === undefined) return undefined;
       const hidden = unusableTools(this.tools, grantedScopes(header));
       for (const [name, needs] of hidden)
         this.log.info(`hiding ${name}: the token's scopes (${header || 'none'}) lack ${needs.join(' or ')}`);
@@ -102,4 +101,44 @@ export class ScopeProbe {
     clearTimeout(timer);
     return found ?? new Set();
   }
+}
+
+/**
+ * GET /user with node:http(s) rather than Octokit, so a start does not load Octokit just to read
+ * one header (about 35 ms of a cold start). Undefined when the answer carries no X-OAuth-Scopes.
+ */
+async function scopesHeader({
+  host,
+  token,
+  userAgent,
+}: {
+  host: GithubHost;
+  token: string;
+  userAgent: string;
+}): Promise<string | undefined> {
+  const url = new URL(`${host.rest}/user`);
+  const { request } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'GET',
+        headers: {
+          authorization: `token ${token}`,
+          'user-agent': userAgent,
+          accept: 'application/vnd.github+json',
+        },
+        timeout: 10_000,
+      },
+      (res) => {
+        res.resume();
+        const header = res.headers['x-oauth-scopes'];
+        if (res.statusCode !== 200) reject(new Error(`GitHub answered ${res.statusCode}`));
+        else resolve(typeof header === 'string' ? header : undefined);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+    req.end();
+  });
 }
