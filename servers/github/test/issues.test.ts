@@ -85,3 +85,35 @@ describe('issues against the fake over HTTP', () => {
     expect(text).toMatch(/^\[invalid_input\] cursor is not one this server issued/);
   });
 });
+
+describe('budget and pagination edges', () => {
+  const h = useSession(['--max-response-chars', '1000']);
+
+  it('cuts a long list at the budget and says how to get the rest (the cursor)', async () => {
+    const { text, result } = await h.s.call('list_issues', { owner: 'acme', repo: 'web', perPage: 40 });
+    expect(text).toMatch(
+      /\[truncated: \d+ of \d+ characters left out by the response budget\. Call again with cursor "[^"]+" for the next page, or lower perPage\.\]$/,
+    );
+    expect((result.structuredContent as { items: unknown[] }).items).toHaveLength(40);
+  });
+
+  it('an empty list says so, with no cursor', async () => {
+    const { text, result } = await h.s.call('list_pull_requests', { owner: 'acme', repo: 'web' });
+    expect(text).toMatch(
+      /^0 result\(s\) from pull requests of acme\/web:\nNo results in pull requests of acme\/web\.$/,
+    );
+    expect(result.structuredContent).toEqual({ items: [] });
+  });
+
+  it('the last page has no nextCursor; a page past the end is empty', async () => {
+    const last = await h.s.call('list_issues', { owner: 'acme', repo: 'web', perPage: 100 });
+    expect((last.result.structuredContent as { nextCursor?: string }).nextCursor).toBeUndefined();
+    const past = await h.s.call('list_issues', {
+      owner: 'acme',
+      repo: 'web',
+      perPage: 50,
+      cursor: Buffer.from('{"page":9}').toString('base64url'),
+    });
+    expect((past.result.structuredContent as { items: unknown[] }).items).toEqual([]);
+  });
+});

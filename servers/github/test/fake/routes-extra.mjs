@@ -280,7 +280,7 @@ export function extraRoutes({ repoOf, paged }) {
     }),
     route('GET', '/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}', (ctx) => {
       const r = repoOf(ctx);
-      const a = r && r.repo.codeAlerts.find((x) => x.number === Number(ctx.params.alert_number));
+      const a = r?.repo.codeAlerts.find((x) => x.number === Number(ctx.params.alert_number));
       if (!a) return r && ctx.send(404, NOT_FOUND);
       ctx.send(200, codeAlert(ctx, r, a));
     }),
@@ -296,7 +296,7 @@ export function extraRoutes({ repoOf, paged }) {
     }),
     route('GET', '/repos/{owner}/{repo}/dependabot/alerts/{alert_number}', (ctx) => {
       const r = repoOf(ctx);
-      const a = r && r.repo.depAlerts.find((x) => x.number === Number(ctx.params.alert_number));
+      const a = r?.repo.depAlerts.find((x) => x.number === Number(ctx.params.alert_number));
       if (!a) return r && ctx.send(404, NOT_FOUND);
       ctx.send(200, depAlert(ctx, r, a));
     }),
