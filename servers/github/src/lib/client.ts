@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Logger } from '@bastion-mcp/runtime';
 import type { Octokit } from '@octokit/rest';
 import type { GithubHost } from './host.js';
@@ -31,12 +32,7 @@ export class GithubClient {
 }
 
 async function build({ host, token, log, userAgent }: ClientOptions): Promise<Api> {
-  const [{ Octokit }, { retry }, { throttling }, { default: Bottleneck }] = await Promise.all([
-    import('@octokit/rest'),
-    import('@octokit/plugin-retry'),
-    import('@octokit/plugin-throttling'),
-    import('bottleneck/light.js'),
-  ]);
+  const { Octokit, retry, throttling, Bottleneck } = await loadOctokit();
   const Client = Octokit.plugin(retry, throttling);
   // GitHub asks clients to space writes (1 s) and searches (2 s): real hosts get the plugin's
   // Bottleneck pacing. A loopback host (the test fake, a local proxy) is not GitHub: no pacing, a
@@ -91,4 +87,19 @@ function groups<G>(make: (options: Record<string, number>) => G) {
     write: make({ maxConcurrent: 1, minTime: 1000 }),
     notifications: make({ maxConcurrent: 1, minTime: 3000 }),
   };
+}
+
+type OctokitLib = typeof import('./octokit-lib.js');
+
+/**
+ * The bundled bin (its banner sets __BASTION_TOOL_SCHEMAS__) requires dist/octokit.cjs beside it;
+ * from source (tests) the module is imported as is. The specifier is a variable so esbuild does not
+ * pull Octokit into server.cjs.
+ */
+async function loadOctokit(): Promise<OctokitLib> {
+  if ((globalThis as { __BASTION_TOOL_SCHEMAS__?: unknown }).__BASTION_TOOL_SCHEMAS__ !== undefined) {
+    return createRequire(import.meta.url)('./octokit.cjs') as OctokitLib;
+  }
+  const source = './octokit-lib.js';
+  return (await import(source)) as OctokitLib;
 }
