@@ -137,3 +137,32 @@ describe('repository tools', () => {
     expect((second.result.structuredContent as typeof data).items[0]?.sha).not.toBe(data.items[0]?.sha);
   });
 });
+
+describe('file contents with invisible characters', () => {
+  const h = useSession();
+  it('removes bidi and zero-width characters from a text file and says so', async () => {
+    const repo = h.s.fake.state.repo('acme', 'api');
+    repo.commits
+      .get(repo.branches.get('main'))
+      .files.set('trojan.ts', 'const isAdmin = false; /*\u202E } if (isAdmin) \u2066*/\u200b\n');
+    const { result } = await h.s.call('get_file_contents', { owner: 'acme', repo: 'api', path: 'trojan.ts' });
+    const block = result.content.find((b) => b.type === 'resource') as Resource;
+    expect(block.resource.text).toBe('const isAdmin = false; /* } if (isAdmin) */\n');
+    expect(h.s.client.textOf(result)).toMatch(
+      /3 invisible character\(s\) \(tag, bidi or zero-width\) were removed/,
+    );
+  });
+});
+
+describe('org-level reads under --repos', () => {
+  const h = useSession(['--repos', 'acme/api']);
+  it('teams and issue types of an owner outside the list are refused', async () => {
+    expect((await h.s.call('list_issue_types', { owner: 'evil' })).text).toMatch(
+      /^\[access_denied\] issue types of evil: no repository of evil is in --repos/,
+    );
+    expect((await h.s.call('get_team_members', { org: 'evil', team_slug: 'x' })).text).toMatch(
+      /^\[access_denied\] teams of evil/,
+    );
+    expect((await h.s.call('list_issue_types', { owner: 'acme' })).text).toMatch(/Bug: Something broken/);
+  });
+});

@@ -60,6 +60,17 @@ export class RepoPolicy {
     return this.rules.some((rule) => rule.owner === owner.toLowerCase() && rule.name === '*');
   }
 
+  /** Org-level reads (teams, issue types) under --repos: the owner must appear in the list. */
+  checkOwner(owner: string, what: string): void {
+    if (!isOwnerName(owner)) throw invalidInput(`"${owner}" is not a GitHub user or organisation name.`);
+    if (this.restricted && !this.rules.some((rule) => rule.owner === owner.toLowerCase())) {
+      throw accessDenied(
+        `${what} of ${owner}: no repository of ${owner} is in --repos ${this.describe()}.`,
+        'Ask about an owner whose repositories this server may use.',
+      );
+    }
+  }
+
   /** Throws access_denied unless owner/repo is inside --repos; `why` names what pointed there. */
   check(owner: string, repo: string, why = 'the repository'): void {
     if (!isOwnerName(owner))

@@ -67,6 +67,7 @@ export const getTeamMembers = tool({
     ...pageInput,
   }),
   async handle({ org, team_slug, perPage, cursor }, ctx) {
+    ctx.state.policy.checkOwner(org, 'teams');
     const page = pageOf(cursor);
     const res = await gh(ctx, `team ${org}/${team_slug}`, (api) =>
       api.rest.teams.listMembersInOrg({ org, team_slug, per_page: perPage, page }),

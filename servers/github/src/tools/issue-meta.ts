@@ -33,6 +33,7 @@ export const listIssueTypes = tool({
   toolset: 'issues',
   input: z.object({ owner: z.string().min(1).max(39).describe('Organisation login') }),
   async handle({ owner }, ctx) {
+    ctx.state.policy.checkOwner(owner, 'issue types');
     const { data } = await gh(ctx, `issue types of ${owner}`, (api) =>
       api.request('GET /orgs/{org}/issue-types', { org: owner }),
     );
