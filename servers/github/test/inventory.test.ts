@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inventoryProblems, toolSnapshotProblems } from '@bastion-mcp/runtime/testing';
 import { describe, expect, it } from 'vitest';
+import { TOOLSETS } from '../src/server.js';
 import { aliasTools } from '../src/tools/aliases.js';
+import { allTools } from '../src/tools/index.js';
 import { githubServer } from './helpers.js';
 import { TOUR } from './tour.js';
 
@@ -95,6 +98,21 @@ describe('github inventory', () => {
   it('has the generated tool table in its README', () => {
     const script = path.resolve(here, '../../../scripts/tool-table.mjs');
     execFileSync(process.execPath, [script, path.resolve(here, '..'), '--check'], { stdio: 'pipe' });
+  });
+
+  it("test/toolsets.json (the README table's toolset column) matches the server", () => {
+    const server = githubServer(['--toolsets', 'all']);
+    const actual = Object.fromEntries(
+      [...TOOLSETS.map((t) => t.name)].flatMap((set) =>
+        allTools.filter((t) => t.toolset === set).map((t) => [t.name, set]),
+      ),
+    );
+    const file = path.join(here, 'toolsets.json');
+    if (!fs.existsSync(file) && !process.env.CI)
+      fs.writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(actual);
+    expect(Object.keys(actual).sort()).toEqual(names(['--toolsets', 'all']).sort());
+    void server.close();
   });
 
   it('every tool is complete and matches its schema snapshot', async () => {
