@@ -1,13 +1,12 @@
-import { invalidInput, structured, untrusted, z } from '@bastion-mcp/runtime';
-import { failingTails, type LogSlice, lineRange } from '../lib/logs.js';
-import { listResult, writeResult } from '../lib/render.js';
-import { oneLine, sanitize } from '../lib/sanitize.js';
-import { type Ctx, gh, inRepo, nextCursor, pageInput, pageOf, repoInput, tool } from '../tool.js';
+import { invalidInput, structured, z } from '@bastion-mcp/runtime';
+import { listResult } from '../lib/render.js';
+import { oneLine } from '../lib/sanitize.js';
+import { gh, inRepo, nextCursor, pageInput, pageOf, repoInput, tool } from '../tool.js';
 
-const id = (what: string) => z.number().int().positive().describe(`${what} ID`);
+export const id = (what: string) => z.number().int().positive().describe(`${what} ID`);
 
 // biome-ignore lint/suspicious/noExplicitAny: GitHub's JSON
-const compactRun = (r: any) => ({
+export const compactRun = (r: any) => ({
   id: r.id as number,
   name: oneLine(r.name ?? r.display_title),
   status: r.status as string,
@@ -17,7 +16,7 @@ const compactRun = (r: any) => ({
   url: r.html_url as string,
 });
 // biome-ignore lint/suspicious/noExplicitAny: GitHub's JSON
-const compactJob = (j: any) => ({
+export const compactJob = (j: any) => ({
   id: j.id as number,
   name: oneLine(j.name),
   status: j.status as string,
@@ -119,7 +118,7 @@ export const actionsList = tool({
   },
 });
 
-function requireRun(run_id: number | undefined): number {
+export function requireRun(run_id: number | undefined): number {
   if (!run_id)
     throw invalidInput('run_id is required for this method.', 'List runs first (method list_workflow_runs).');
   return run_id;
@@ -173,156 +172,3 @@ export const actionsGet = tool({
     );
   },
 });
-
-export const actionsRunTrigger = tool({
-  name: 'actions_run_trigger',
-  title: 'Run, re-run or cancel a workflow',
-  description:
-    'method run_workflow (workflow_id, ref, inputs), rerun_workflow_run, rerun_failed_jobs or cancel_workflow_run (run_id).',
-  kind: 'write',
-  openWorld: true,
-  toolset: 'actions',
-  input: z.object({
-    method: z
-      .enum(['run_workflow', 'rerun_workflow_run', 'rerun_failed_jobs', 'cancel_workflow_run'])
-      .describe('What to do'),
-    ...repoInput,
-    workflow_id: z
-      .union([z.number().int().positive(), z.string().min(1).max(255)])
-      .optional()
-      .describe('Workflow ID or file name (run_workflow)'),
-    ref: z.string().max(255).optional().describe('Branch or tag to run on (run_workflow)'),
-    inputs: z.record(z.string(), z.string()).optional().describe('workflow_dispatch inputs (run_workflow)'),
-    run_id: id('Workflow run').optional().describe('Run to re-run or cancel'),
-  }),
-  async handle(input, ctx) {
-    const { owner, repo, method } = input;
-    const full = inRepo(ctx, owner, repo);
-    const actions = `${ctx.state.host.web}/${full}/actions`;
-    if (method === 'run_workflow') {
-      if (input.workflow_id === undefined || !input.ref)
-        throw invalidInput(
-          'run_workflow needs workflow_id and ref.',
-          'Pass the workflow file name (e.g. ci.yml) and a branch.',
-        );
-      const workflow_id = input.workflow_id;
-      const ref = input.ref;
-      await gh(ctx, `workflow ${workflow_id} of ${full}`, (api) =>
-        api.rest.actions.createWorkflowDispatch({
-          owner,
-          repo,
-          workflow_id,
-          ref,
-          ...(input.inputs ? { inputs: input.inputs } : {}),
-        }),
-      );
-      return writeResult(`Started workflow ${workflow_id} on ${ref}`, {
-        id: String(workflow_id),
-        url: actions,
-      });
-    }
-    const run_id = requireRun(input.run_id);
-    const what = `run ${run_id} of ${full}`;
-    if (method === 'rerun_workflow_run')
-      await gh(ctx, what, (api) => api.rest.actions.reRunWorkflow({ owner, repo, run_id }));
-    else if (method === 'rerun_failed_jobs')
-      await gh(ctx, what, (api) => api.rest.actions.reRunWorkflowFailedJobs({ owner, repo, run_id }));
-    else await gh(ctx, what, (api) => api.rest.actions.cancelWorkflowRun({ owner, repo, run_id }));
-    return writeResult(`${method.replace(/_/g, ' ')}: run ${run_id}`, {
-      id: run_id,
-      url: `${actions}/runs/${run_id}`,
-    });
-  },
-});
-
-export const getJobLogs = tool({
-  name: 'get_job_logs',
-  title: 'Read job logs',
-  description:
-    "A job's log (job_id), or the failed jobs of a run (run_id): by default only the failing steps' last tail_lines lines. Use offset/limit for another line range of one job.",
-  kind: 'read',
-  openWorld: true,
-  toolset: 'actions',
-  input: z.object({
-    ...repoInput,
-    job_id: id('Job').optional().describe('One job'),
-    run_id: id('Workflow run').optional().describe('Every failed job of this run'),
-    tail_lines: z
-      .number()
-      .int()
-      .min(1)
-      .max(2000)
-      .default(100)
-      .describe("Lines kept from the end of each failing step (or the log's end)"),
-    offset: z
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .describe('Read lines from here instead (0-based; job_id only)'),
-    limit: z.number().int().min(1).max(2000).default(500).describe('Lines to read from offset'),
-  }),
-  async handle(input, ctx) {
-    const { owner, repo } = input;
-    const full = inRepo(ctx, owner, repo);
-    if (!input.job_id === !input.run_id) throw invalidInput('pass exactly one of job_id and run_id.');
-    if (input.offset !== undefined && !input.job_id) throw invalidInput('offset reads one job: pass job_id.');
-    const jobs = input.job_id
-      ? [
-          (
-            await gh(ctx, `job ${input.job_id} of ${full}`, (api) =>
-              api.rest.actions.getJobForWorkflowRun({ owner, repo, job_id: input.job_id as number }),
-            )
-          ).data,
-        ]
-      : (
-          await gh(ctx, `jobs of run ${input.run_id} in ${full}`, (api) =>
-            api.rest.actions.listJobsForWorkflowRun({
-              owner,
-              repo,
-              run_id: input.run_id as number,
-              filter: 'latest',
-              per_page: 100,
-            }),
-          )
-        ).data.jobs.filter((j) => j.conclusion === 'failure');
-    const parts: { job: ReturnType<typeof compactJob>; slices: LogSlice[] }[] = [];
-    for (const job of jobs) {
-      const log = await readLog(ctx, owner, repo, job.id);
-      const compact = compactJob(job);
-      const slices =
-        input.offset !== undefined
-          ? [lineRange(log, input.offset, input.limit)]
-          : failingTails(log, compact.failed_steps, input.tail_lines);
-      parts.push({ job: compact, slices });
-    }
-    if (!parts.length) return structured({ jobs: [] }, `No failed jobs in run ${input.run_id} of ${full}.`);
-    const text = parts
-      .map(({ job, slices }) =>
-        [
-          `Job ${job.id} ${job.name} (${job.conclusion ?? job.status})`,
-          ...slices.map(
-            (s) =>
-              `[${s.step}: lines ${s.from + 1}-${s.to} of ${s.total}${s.from > 0 ? `; earlier lines: offset=${Math.max(0, s.from - input.limit)} with job_id ${job.id}` : ''}]\n${untrusted(`log of job ${job.id}`, sanitize(s.text))}`,
-          ),
-        ].join('\n'),
-      )
-      .join('\n\n');
-    return structured(
-      {
-        jobs: parts.map(({ job, slices }) => ({
-          ...job,
-          slices: slices.map(({ text: _t, ...range }) => range),
-        })),
-      },
-      text,
-    );
-  },
-});
-
-async function readLog(ctx: Ctx, owner: string, repo: string, job_id: number): Promise<string> {
-  const { data } = await gh(ctx, `logs of job ${job_id}`, (api) =>
-    api.rest.actions.downloadJobLogsForWorkflowRun({ owner, repo, job_id }),
-  );
-  return typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString('utf8');
-}
