@@ -59,6 +59,23 @@ describe('token scope filtering', () => {
     expect(await listed(TOKENS.alice, origin)).toHaveLength(40);
   });
 
+  it('a host that accepts but never answers delays nothing but tools/list, by at most the short wait', async () => {
+    const net = await import('node:net');
+    const sockets: import('node:net').Socket[] = [];
+    const silent = net.createServer((socket) => {
+      sockets.push(socket);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as import('node:net').AddressInfo;
+    try {
+      expect(await listed(TOKENS.mallory, `http://127.0.0.1:${port}`)).toHaveLength(40);
+      expect(sockets.length).toBe(1);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it('scope arithmetic: broader scopes imply narrower ones', () => {
     expect([...grantedScopes('repo')].sort()).toContain('public_repo');
     expect(grantedScopes('admin:org').has('read:org')).toBe(true);
