@@ -104,6 +104,14 @@ const SERVER_ARGS = {
     await seedSample(db.adminUrl);
     return [db.readerUrl];
   },
+  // The local fake GitHub (test/fake, plain .mjs) with a token it knows.
+  async github(defer) {
+    const { defaultSeed, startFake, TOKENS } = await import('../servers/github/test/fake/index.mjs');
+    const fake = await startFake(defaultSeed());
+    defer(() => fake.close());
+    process.env.GITHUB_PERSONAL_ACCESS_TOKEN = TOKENS.alice;
+    return ['--host', fake.origin];
+  },
 };
 async function scratchDir(defer, name) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `bastion-conformance-${name}-`));

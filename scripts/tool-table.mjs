@@ -15,11 +15,26 @@ export function toolTable(serverDir) {
   const kind = ({ readOnlyHint, destructiveHint }) =>
     readOnlyHint ? 'read' : destructiveHint ? 'destructive' : 'write';
   const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  // Optional test/toolsets.json ({ tool: toolset }, kept current by the server's inventory test)
+  // adds a toolset column, rows grouped by toolset in the file's order.
+  const toolsetsFile = path.join(serverDir, 'test', 'toolsets.json');
+  const toolsets = fs.existsSync(toolsetsFile)
+    ? JSON.parse(fs.readFileSync(toolsetsFile, 'utf8'))
+    : undefined;
+  if (toolsets) {
+    const order = [...new Set(Object.values(toolsets))];
+    const rank = (t) => order.indexOf(toolsets[t.name]);
+    tools.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  }
   const rows = tools.map((t) => {
     const fields = Object.keys(t.inputSchema?.properties ?? {}).map((f) => `\`${f}\``);
-    return `| \`${t.name}\` | ${kind(t.annotations)} | ${fields.join(', ') || '-'} | ${cell(t.description)} |`;
+    const set = toolsets ? ` ${toolsets[t.name] ?? '-'} |` : '';
+    return `| \`${t.name}\` |${set} ${kind(t.annotations)} | ${fields.join(', ') || '-'} | ${cell(t.description)} |`;
   });
-  return ['| tool | kind | fields | description |', '|---|---|---|---|', ...rows].join('\n');
+  const head = toolsets
+    ? ['| tool | toolset | kind | fields | description |', '|---|---|---|---|---|']
+    : ['| tool | kind | fields | description |', '|---|---|---|---|'];
+  return [...head, ...rows].join('\n');
 }
 
 const START = '<!-- tools:start -->';

@@ -1,0 +1,105 @@
+import { createRequire } from 'node:module';
+import type { Logger } from '@bastion-mcp/runtime';
+import type { Octokit } from '@octokit/rest';
+import type { GithubHost } from './host.js';
+import { LeanLimiter } from './lean-limiter.js';
+
+export type Api = Octokit;
+
+/** Longest wait for a rate limit the server sits out before answering with an error instead. */
+export const MAX_RATE_LIMIT_WAIT_S = 60;
+
+export interface ClientOptions {
+  host: GithubHost;
+  token?: string | undefined;
+  log: Logger;
+  userAgent: string;
+}
+
+/**
+ * Octokit with the retry and throttling plugins, built on the first tool call (no network, and
+ * not even the module load, before a client asks for something).
+ */
+export class GithubClient {
+  private api?: Promise<Api>;
+
+  constructor(readonly options: ClientOptions) {}
+
+  get(): Promise<Api> {
+    this.api ??= build(this.options);
+    return this.api;
+  }
+}
+
+async function build({ host, token, log, userAgent }: ClientOptions): Promise<Api> {
+  const { Octokit, retry, throttling, Bottleneck } = await loadOctokit();
+  const Client = Octokit.plugin(retry, throttling);
+  // GitHub asks clients to space writes (1 s) and searches (2 s): real hosts get the plugin's
+  // Bottleneck pacing. A loopback host (the test fake, a local proxy) is not GitHub: no pacing, a
+  // lean limiter (see lean-limiter.ts), and waits scaled down from seconds to 10 ms. Every group is
+  // passed explicitly because the plugin otherwise caches its first client's groups process-wide.
+  const limiters = host.loopback
+    ? {
+        Bottleneck: LeanLimiter as never,
+        ...groups(() => new LeanLimiter.Group() as never),
+        retryLimiter: new LeanLimiter() as never,
+      }
+    : groups((options) => new Bottleneck.Group(options));
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+      const retrying = retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_S;
+      log.warn(
+        `GitHub ${kind} rate limit on ${options.method} ${options.url}: ${retrying ? `retrying in ${retryAfter}s` : 'giving up'}`,
+      );
+      return retrying;
+    };
+  return new Client({
+    baseUrl: host.rest,
+    userAgent,
+    ...(token ? { auth: token } : {}),
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (m: string) => log.debug(m),
+      error: (m: string) => log.debug(m),
+    },
+    retry: {
+      retries: 2,
+      retryAfterBaseValue: host.loopback ? 5 : 1000,
+      doNotRetry: [400, 401, 403, 404, 406, 409, 410, 422, 429, 451],
+    },
+    throttle: {
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary'),
+      retryAfterBaseValue: host.loopback ? 10 : 1000,
+      ...limiters,
+    },
+  });
+}
+
+/** The plugin's own limits (plugin-throttling 11), one group per kind of request. */
+function groups<G>(make: (options: Record<string, number>) => G) {
+  return {
+    global: make({ maxConcurrent: 10 }),
+    auth: make({ maxConcurrent: 1 }),
+    search: make({ maxConcurrent: 1, minTime: 2000 }),
+    write: make({ maxConcurrent: 1, minTime: 1000 }),
+    notifications: make({ maxConcurrent: 1, minTime: 3000 }),
+  };
+}
+
+type OctokitLib = typeof import('./octokit-lib.js');
+
+/**
+ * The bundled bin (its banner sets __BASTION_TOOL_SCHEMAS__) requires dist/octokit.cjs beside it;
+ * from source (tests) the module is imported as is. The specifier is a variable so esbuild does not
+ * pull Octokit into server.cjs.
+ */
+async function loadOctokit(): Promise<OctokitLib> {
+  if ((globalThis as { __BASTION_TOOL_SCHEMAS__?: unknown }).__BASTION_TOOL_SCHEMAS__ !== undefined) {
+    return createRequire(import.meta.url)('./octokit.cjs') as OctokitLib;
+  }
+  const source = './octokit-lib.js';
+  return (await import(source)) as OctokitLib;
+}

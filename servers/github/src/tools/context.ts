@@ -1,0 +1,83 @@
+import { structured, z } from '@bastion-mcp/runtime';
+import { compactUser } from '../lib/compact.js';
+import { listResult } from '../lib/render.js';
+import { oneLine } from '../lib/sanitize.js';
+import { gh, nextCursor, pageInput, pageOf, tool } from '../tool.js';
+
+export const getMe = tool({
+  name: 'get_me',
+  title: 'Get my GitHub user',
+  description: 'The authenticated user (login, name, plan counts). Call it first to learn who "me" is.',
+  kind: 'read',
+  openWorld: true,
+  toolset: 'context',
+  input: z.object({}),
+  async handle(_input, ctx) {
+    const { data } = await gh(ctx, 'the authenticated user', (api) => api.rest.users.getAuthenticated());
+    const me = {
+      ...compactUser(data),
+      name: oneLine(data.name),
+      public_repos: data.public_repos,
+      private_repos: data.total_private_repos ?? null,
+    };
+    return structured(me, `${me.login}${me.name ? ` (${me.name})` : ''}, id ${me.id}, ${me.url}`);
+  },
+});
+
+export const getTeams = tool({
+  name: 'get_teams',
+  title: 'List my teams',
+  description:
+    "Teams the authenticated user belongs to, across organisations (needs the token's read:org scope).",
+  kind: 'read',
+  openWorld: true,
+  toolset: 'context',
+  input: z.object({ ...pageInput }),
+  async handle({ perPage, cursor }, ctx) {
+    const page = pageOf(cursor);
+    const res = await gh(ctx, 'your teams', (api) =>
+      api.rest.teams.listForAuthenticatedUser({ per_page: perPage, page }),
+    );
+    const items = res.data.map((t) => ({
+      org: t.organization.login,
+      slug: t.slug,
+      name: oneLine(t.name),
+      members: t.members_count,
+      url: t.html_url,
+    }));
+    return listResult(
+      'your teams',
+      items,
+      (t) => `${t.org}/${t.slug} (${t.name}), ${t.members} members`,
+      nextCursor(res.headers, page, items.length, perPage),
+    );
+  },
+});
+
+export const getTeamMembers = tool({
+  name: 'get_team_members',
+  title: 'List team members',
+  description: 'Logins of the members of an organisation team.',
+  kind: 'read',
+  openWorld: true,
+  toolset: 'context',
+  input: z.object({
+    org: z.string().min(1).max(39).describe('Organisation login'),
+    team_slug: z.string().min(1).max(100).describe('Team slug, as in the team URL'),
+    ...pageInput,
+  }),
+  async handle({ org, team_slug, perPage, cursor }, ctx) {
+    ctx.state.policy.checkOwner(org, 'teams');
+    const page = pageOf(cursor);
+    const res = await gh(ctx, `team ${org}/${team_slug}`, (api) =>
+      api.rest.teams.listMembersInOrg({ org, team_slug, per_page: perPage, page }),
+    );
+    const items = res.data.map(compactUser);
+    return listResult(
+      `team ${org}/${team_slug}`,
+      items,
+      (u) => `${u.login}`,
+      nextCursor(res.headers, page, items.length, perPage),
+    );
+  },
+});

@@ -1,0 +1,97 @@
+import { invalidInput, z } from '@bastion-mcp/runtime';
+import { cleanRef } from '../lib/paths.js';
+import { writeResult } from '../lib/render.js';
+import { type Ctx, gh, inRepo, repoInput, tool } from '../tool.js';
+import { pullNumber } from './pull-request-read.js';
+
+/**
+ * `head` may be `branch` or `owner:branch` (a fork). A fork's branch brings code from another
+ * repository, so under --repos that repository must be allowed too.
+ */
+export const sha40 = z.string().regex(/^[0-9a-f]{40}$/i);
+
+function checkHead(ctx: Ctx, repo: string, head: string): string {
+  const [owner, branch] = head.includes(':') ? head.split(':', 2) : [undefined, head];
+  cleanRef(branch ?? '', 'head');
+  if (owner !== undefined) inRepo(ctx, owner, repo, 'the head repository');
+  return head;
+}
+
+export const createPullRequest = tool({
+  name: 'create_pull_request',
+  title: 'Create a pull request',
+  description: 'Open a pull request from head (branch, or owner:branch for a fork) into base.',
+  kind: 'write',
+  openWorld: true,
+  toolset: 'pull_requests',
+  input: z.object({
+    ...repoInput,
+    title: z.string().min(1).max(256).describe('Title'),
+    head: z.string().min(1).max(300).describe('Branch with the changes (owner:branch for a fork)'),
+    base: z.string().min(1).max(255).describe('Branch to merge into'),
+    body: z.string().max(65_536).optional().describe('Description in Markdown'),
+    draft: z.boolean().default(false).describe('Open as a draft'),
+    maintainer_can_modify: z.boolean().optional().describe('Let maintainers push to the head branch'),
+  }),
+  async handle(input, ctx) {
+    const { owner, repo } = input;
+    const full = inRepo(ctx, owner, repo);
+    const head = checkHead(ctx, repo, input.head);
+    const base = cleanRef(input.base, 'base');
+    const { data } = await gh(ctx, `new pull request in ${full}`, (api) =>
+      api.rest.pulls.create({
+        owner,
+        repo,
+        title: input.title,
+        head,
+        base,
+        draft: input.draft,
+        ...(input.body !== undefined ? { body: input.body } : {}),
+        ...(input.maintainer_can_modify !== undefined
+          ? { maintainer_can_modify: input.maintainer_can_modify }
+          : {}),
+      }),
+    );
+    return writeResult(`Opened #${data.number}`, { id: data.id, number: data.number, url: data.html_url });
+  },
+});
+
+export const updatePullRequest = tool({
+  name: 'update_pull_request',
+  title: 'Update a pull request',
+  description: 'Change the title, body, state, base branch or maintainer access of a pull request.',
+  kind: 'write',
+  openWorld: true,
+  toolset: 'pull_requests',
+  input: z.object({
+    ...repoInput,
+    pullNumber,
+    title: z.string().min(1).max(256).optional().describe('New title'),
+    body: z.string().max(65_536).optional().describe('New description'),
+    state: z.enum(['open', 'closed']).optional().describe('Close or reopen'),
+    base: z.string().min(1).max(255).optional().describe('New base branch'),
+    maintainer_can_modify: z.boolean().optional().describe('Let maintainers push to the head branch'),
+  }),
+  async handle(input, ctx) {
+    const { owner, repo, pullNumber: pull_number } = input;
+    const full = inRepo(ctx, owner, repo);
+    const changes = {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.body !== undefined ? { body: input.body } : {}),
+      ...(input.state ? { state: input.state } : {}),
+      ...(input.base ? { base: cleanRef(input.base, 'base') } : {}),
+      ...(input.maintainer_can_modify !== undefined
+        ? { maintainer_can_modify: input.maintainer_can_modify }
+        : {}),
+    };
+    if (!Object.keys(changes).length)
+      throw invalidInput(
+        'nothing to change.',
+        'Pass at least one of title, body, state, base, maintainer_can_modify.',
+      );
+    const { data } = await gh(ctx, `pull request ${full}#${pull_number}`, (api) =>
+      api.rest.pulls.update({ owner, repo, pull_number, ...changes }),
+    );
+    return writeResult(`Updated #${data.number}`, { id: data.id, number: data.number, url: data.html_url });
+  },
+});

@@ -1,0 +1,89 @@
+import { z } from '@bastion-mcp/runtime';
+import { compactIssue, ISSUE_FIELDS } from '../lib/compact.js';
+import { listResult } from '../lib/render.js';
+import { confinedQuery, insidePolicy } from '../lib/search.js';
+import { type Ctx, either, fieldsField, gh, nextCursor, pageInput, pageOf, pick, tool } from '../tool.js';
+import { issueLine } from './list-issues.js';
+
+const searchInput = {
+  query: z
+    .string()
+    .min(1)
+    .max(256)
+    .optional()
+    .describe('GitHub search syntax, e.g. "crash is:open label:bug" (required)'),
+  q: z.string().min(1).max(256).optional().describe("Same as query (the reference server's field name)"),
+  owner: z
+    .string()
+    .max(39)
+    .optional()
+    .describe('Limit to this owner (adds user:owner, or repo:owner/repo with repo)'),
+  repo: z.string().max(100).optional().describe('Limit to this repository (needs owner)'),
+  sort: z
+    .enum(['comments', 'reactions', 'created', 'updated'])
+    .optional()
+    .describe('Sort field (default best match)'),
+  order: z.enum(['asc', 'desc']).default('desc').describe('Sort order'),
+  fields: fieldsField(ISSUE_FIELDS),
+  ...pageInput,
+};
+
+async function searchIssuesOf(
+  kind: 'issue' | 'pr',
+  input: z.output<z.ZodObject<typeof searchInput>>,
+  ctx: Ctx,
+) {
+  const scope = input.owner ? (input.repo ? `repo:${input.owner}/${input.repo}` : `user:${input.owner}`) : '';
+  const query = either(input.query, input.q, 'query');
+  const q = confinedQuery(
+    ctx,
+    query,
+    `${/\bis:(issue|pr|pull-request)\b/.test(query) ? '' : `is:${kind}`} ${scope}`,
+  );
+  const page = pageOf(input.cursor);
+  const res = await gh(ctx, `search "${q}"`, (api) =>
+    api.rest.search.issuesAndPullRequests({
+      q,
+      order: input.order,
+      per_page: input.perPage,
+      page,
+      ...(input.sort ? { sort: input.sort } : {}),
+    }),
+  );
+  const inside = insidePolicy(ctx, res.data.items, (i) => i.repository_url);
+  const items = inside.map((i) =>
+    pick({ ...compactIssue(i), repository: i.repository_url.split('/repos/')[1] ?? '' }, input.fields),
+  );
+  const source = `${kind === 'pr' ? 'pull request' : 'issue'} search "${q}"`;
+  return listResult(
+    source,
+    items,
+    issueLine,
+    nextCursor(res.headers, page, res.data.items.length, input.perPage),
+    { total_count: res.data.total_count },
+  );
+}
+
+export const searchIssues = tool({
+  name: 'search_issues',
+  title: 'Search issues',
+  description:
+    'Search issues with GitHub search syntax (is:issue added). Under --repos the query is confined to the allowed repositories.',
+  kind: 'read',
+  openWorld: true,
+  toolset: 'issues',
+  input: z.object(searchInput),
+  handle: (input, ctx) => searchIssuesOf('issue', input, ctx),
+});
+
+export const searchPullRequests = tool({
+  name: 'search_pull_requests',
+  title: 'Search pull requests',
+  description:
+    'Search pull requests with GitHub search syntax (is:pr added). Under --repos the query is confined to the allowed repositories.',
+  kind: 'read',
+  openWorld: true,
+  toolset: 'pull_requests',
+  input: z.object(searchInput),
+  handle: (input, ctx) => searchIssuesOf('pr', input, ctx),
+});

@@ -1,0 +1,165 @@
+import { z } from '@bastion-mcp/runtime';
+import { COMMIT_FIELDS, compactCommit, compactRepo, compactUser, REPO_FIELDS } from '../lib/compact.js';
+import { listResult } from '../lib/render.js';
+import { confinedQuery, insidePolicy } from '../lib/search.js';
+import { either, fieldsField, gh, nextCursor, pageInput, pageOf, pick, tool } from '../tool.js';
+
+const query = z.string().min(1).max(256).describe('GitHub search syntax');
+const queryOrQ = query.optional().describe('GitHub search syntax (required)');
+const q = z.string().min(1).max(256).optional().describe("Same as query (the reference server's field name)");
+const order = z.enum(['asc', 'desc']).default('desc').describe('Sort order');
+const line = (item: Record<string, unknown>) =>
+  Object.values(item)
+    .map((v) => (Array.isArray(v) ? v.join(',') : String(v)))
+    .join(' ');
+
+export const searchCode = tool({
+  name: 'search_code',
+  title: 'Search code',
+  description:
+    'Search file contents with GitHub code search syntax (e.g. "fetchUser language:ts"). Confined to --repos when set.',
+  kind: 'read',
+  openWorld: true,
+  toolset: 'repos',
+  input: z.object({ query: queryOrQ, q, ...pageInput }),
+  async handle(input, ctx) {
+    const q = confinedQuery(ctx, either(input.query, input.q, 'query'));
+    const page = pageOf(input.cursor);
+    const res = await gh(ctx, `code search "${q}"`, (api) =>
+      api.rest.search.code({ q, per_page: input.perPage, page }),
+    );
+    const items = insidePolicy(ctx, res.data.items, (i) => i.repository.full_name).map((i) => ({
+      repository: i.repository.full_name,
+      path: i.path,
+      sha: i.sha,
+      url: i.html_url,
+    }));
+    return listResult(
+      `code search "${q}"`,
+      items,
+      (i) => `${i.repository}:${i.path}`,
+      nextCursor(res.headers, page, res.data.items.length, input.perPage),
+      { total_count: res.data.total_count },
+    );
+  },
+});
+
+export const searchCommits = tool({
+  name: 'search_commits',
+  title: 'Search commits',
+  description: 'Search commit messages (e.g. "fix crash author:alice"). Confined to --repos when set.',
+  kind: 'read',
+  openWorld: true,
+  toolset: 'repos',
+  input: z.object({
+    query,
+    sort: z.enum(['author-date', 'committer-date']).optional().describe('Sort field (default best match)'),
+    order,
+    fields: fieldsField(COMMIT_FIELDS),
+    ...pageInput,
+  }),
+  async handle(input, ctx) {
+    const q = confinedQuery(ctx, input.query);
+    const page = pageOf(input.cursor);
+    const res = await gh(ctx, `commit search "${q}"`, (api) =>
+      api.rest.search.commits({
+        q,
+        order: input.order,
+        per_page: input.perPage,
+        page,
+        ...(input.sort ? { sort: input.sort } : {}),
+      }),
+    );
+    const items = insidePolicy(ctx, res.data.items, (i) => i.repository.full_name).map((i) =>
+      pick({ ...compactCommit(i), repository: i.repository.full_name }, input.fields),
+    );
+    return listResult(
+      `commit search "${q}"`,
+      items,
+      line,
+      nextCursor(res.headers, page, res.data.items.length, input.perPage),
+      { total_count: res.data.total_count },
+    );
+  },
+});
+
+export const searchRepositories = tool({
+  name: 'search_repositories',
+  title: 'Search repositories',
+  description: 'Search repositories (e.g. "mcp language:go stars:>100"). Confined to --repos when set.',
+  kind: 'read',
+  openWorld: true,
+  toolset: 'repos',
+  input: z.object({
+    query,
+    sort: z
+      .enum(['stars', 'forks', 'help-wanted-issues', 'updated'])
+      .optional()
+      .describe('Sort field (default best match)'),
+    order,
+    fields: fieldsField(REPO_FIELDS),
+    ...pageInput,
+  }),
+  async handle(input, ctx) {
+    const q = confinedQuery(ctx, input.query);
+    const page = pageOf(input.cursor);
+    const res = await gh(ctx, `repository search "${q}"`, (api) =>
+      api.rest.search.repos({
+        q,
+        order: input.order,
+        per_page: input.perPage,
+        page,
+        ...(input.sort ? { sort: input.sort } : {}),
+      }),
+    );
+    const items = insidePolicy(ctx, res.data.items, (r) => r.full_name).map((r) =>
+      pick(compactRepo(r), input.fields),
+    );
+    return listResult(
+      `repository search "${q}"`,
+      items,
+      line,
+      nextCursor(res.headers, page, res.data.items.length, input.perPage),
+      { total_count: res.data.total_count },
+    );
+  },
+});
+
+export const searchUsers = tool({
+  name: 'search_users',
+  title: 'Search users',
+  description: 'Search GitHub users and organisations (e.g. "alice type:user location:berlin").',
+  kind: 'read',
+  openWorld: true,
+  toolset: 'users',
+  input: z.object({
+    query: queryOrQ,
+    q,
+    sort: z
+      .enum(['followers', 'repositories', 'joined'])
+      .optional()
+      .describe('Sort field (default best match)'),
+    order,
+    ...pageInput,
+  }),
+  async handle(input, ctx) {
+    const page = pageOf(input.cursor);
+    const res = await gh(ctx, `user search "${input.query ?? input.q}"`, (api) =>
+      api.rest.search.users({
+        q: either(input.query, input.q, 'query'),
+        order: input.order,
+        per_page: input.perPage,
+        page,
+        ...(input.sort ? { sort: input.sort } : {}),
+      }),
+    );
+    const items = res.data.items.map(compactUser);
+    return listResult(
+      `user search "${input.query ?? input.q}"`,
+      items,
+      (u) => `${u.login} (${u.type}) ${u.url}`,
+      nextCursor(res.headers, page, items.length, input.perPage),
+      { total_count: res.data.total_count },
+    );
+  },
+});

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { useSession } from './helpers.js';
+
+const ALLOWED = new Set(['acme/api', 'acme/web']);
+
+/**
+ * The toxic agent flow: alice's token can write to evil/loot and read acme/secret, a public
+ * issue asks the agent to copy one into the other. With --repos acme/api,acme/web every step
+ * outside the list is refused before any request leaves the server.
+ */
+describe('--repos confinement', () => {
+  const h = useSession(['--repos', 'acme/api,acme/web']);
+
+  const refusals: [string, string, Record<string, unknown>, RegExp][] = [
+    [
+      'read of a private repo outside',
+      'get_file_contents',
+      { owner: 'acme', repo: 'secret', path: 'keys.txt' },
+      /acme\/secret is outside/,
+    ],
+    [
+      'cross-repo push',
+      'push_files',
+      { owner: 'evil', repo: 'loot', branch: 'main', message: 'x', files: [{ path: 'k', content: 'TOP' }] },
+      /evil\/loot is outside/,
+    ],
+    [
+      'cross-repo file write',
+      'create_or_update_file',
+      { owner: 'evil', repo: 'loot', path: 'k', content: 'x', message: 'm', branch: 'main' },
+      /outside/,
+    ],
+    [
+      'issue in a foreign repo',
+      'issue_write',
+      { method: 'create', owner: 'evil', repo: 'loot', title: 'leak' },
+      /outside/,
+    ],
+    [
+      'comment in a foreign repo',
+      'add_issue_comment',
+      { owner: 'evil', repo: 'loot', issue_number: 1, body: 'x' },
+      /outside/,
+    ],
+    [
+      'fork to my account (alice/api not listed)',
+      'fork_repository',
+      { owner: 'acme', repo: 'api' },
+      /the fork target alice\/api is outside/,
+    ],
+    [
+      'fork into a foreign org',
+      'fork_repository',
+      { owner: 'acme', repo: 'api', organization: 'evil' },
+      /the fork target evil\/api is outside/,
+    ],
+    [
+      'fork of a foreign repo',
+      'fork_repository',
+      { owner: 'acme', repo: 'secret' },
+      /acme\/secret is outside/,
+    ],
+    [
+      'PR head from a foreign fork',
+      'create_pull_request',
+      { owner: 'acme', repo: 'api', title: 't', head: 'evil:main', base: 'main' },
+      /the head repository evil\/api is outside/,
+    ],
+    [
+      'sub-issue from a foreign repo',
+      'sub_issue_write',
+      {
+        method: 'add',
+        owner: 'acme',
+        repo: 'api',
+        issue_number: 1,
+        sub_issue_owner: 'acme',
+        sub_issue_repo: 'secret',
+        sub_issue_number: 1,
+      },
+      /sub-issue repository acme\/secret is outside/,
+    ],
+    [
+      'bare sub_issue_id',
+      'sub_issue_write',
+      { method: 'add', owner: 'acme', repo: 'api', issue_number: 1, sub_issue_id: 1234 },
+      /bare sub_issue_id cannot be checked/,
+    ],
+    [
+      'search naming another repo',
+      'search_issues',
+      { query: 'key repo:acme/secret' },
+      /names repo:acme\/secret/,
+    ],
+    ['search naming an org', 'search_code', { query: 'TOP org:acme' }, /names org:acme/],
+    ['search with a quoted qualifier', 'search_code', { query: 'TOP "repo":acme/secret' }, /outside/],
+    ['search owner field', 'search_issues', { query: 'crash', owner: 'evil' }, /names user:evil/],
+    [
+      'new repository outside',
+      'create_repository',
+      { name: 'loot2' },
+      /the new repository alice\/loot2 is outside/,
+    ],
+    [
+      'owner given as a URL',
+      'list_issues',
+      { owner: 'https://github.com/evil', repo: 'loot' },
+      /not a GitHub user or organisation name/,
+    ],
+    [
+      'repo with a path',
+      'list_issues',
+      { owner: 'acme', repo: 'api/../../evil/loot' },
+      /not a GitHub repository name/,
+    ],
+    [
+      'file path climbing out',
+      'get_file_contents',
+      { owner: 'acme', repo: 'api', path: '../../evil/loot/contents/x' },
+      /not a plain repository path/,
+    ],
+    [
+      'ref smuggling a query',
+      'get_file_contents',
+      { owner: 'acme', repo: 'api', path: 'README.md', ref: 'main?ref=x' },
+      /not a valid branch/,
+    ],
+    [
+      'branch that looks like an option',
+      'create_branch',
+      { owner: 'acme', repo: 'api', branch: '--force' },
+      /not a valid branch/,
+    ],
+  ];
+
+  it.each(refusals)('refuses %s', async (_label, tool, args, why) => {
+    const { isError, text } = await h.s.call(tool, args);
+    expect(isError).toBe(true);
+    expect(text).toMatch(why);
+    expect(text).not.toMatch(/TOP-SECRET/);
+  });
+
+  it('still works inside the list, whatever the case', async () => {
+    const { isError, text } = await h.s.call('list_issues', { owner: 'ACME', repo: 'Api' });
+    expect(isError).toBe(false);
+    expect(text).toMatch(/Crash on start/);
+  });
+
+  it('confines searches by adding qualifiers: private matches elsewhere never show', async () => {
+    const code = await h.s.call('search_code', { query: 'TOP-SECRET' });
+    expect(code.text).toMatch(/^0 result/);
+    const repos = await h.s.call('search_repositories', { query: 'secret' });
+    expect(repos.text).not.toMatch(/acme\/secret/);
+    const all = await h.s.call('search_repositories', { query: 'the' });
+    const names = (all.result.structuredContent as { items: { full_name: string }[] }).items
+      .map((r) => r.full_name)
+      .sort();
+    expect(names).toEqual(['acme/api', 'acme/web']);
+  });
+
+  it('checks search answers again: an item from another repository is dropped', async () => {
+    const item = {
+      number: 1,
+      title: 'leaked',
+      state: 'open',
+      user: { login: 'x' },
+      labels: [],
+      comments: 0,
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+      html_url: 'https://x/acme/secret/issues/1',
+      repository_url: `${h.s.fake.origin}/api/v3/repos/acme/secret`,
+    };
+    h.s.fake.fail({
+      path: /^\/search\/issues/,
+      status: 200,
+      body: { total_count: 1, incomplete_results: false, items: [item] },
+    });
+    const { text } = await h.s.call('search_issues', { query: 'leaked' });
+    expect(text).not.toMatch(/#1 leaked/);
+    expect(text).toMatch(/^0 result/);
+  });
+
+  it("after all of it, the fake's log shows no request for a repository outside the list", () => {
+    const log = h.s.fake.requests;
+    expect(log.length).toBeGreaterThan(5);
+    const foreign = log.filter((r) => r.repo && !ALLOWED.has(r.repo));
+    expect(foreign).toEqual([]);
+    const searches = log.filter((r) => r.path.startsWith('/api/v3/search/'));
+    expect(searches.length).toBeGreaterThan(0);
+    for (const s of searches) {
+      expect(s.query.q).toMatch(/repo:acme\/api repo:acme\/web/);
+      expect(s.query.q).not.toMatch(/(repo|org|user):(acme\/secret|evil)/i);
+    }
+    expect(log.some((r) => /secret|evil|loot/.test(r.path))).toBe(false);
+  });
+});

@@ -1,0 +1,35 @@
+export interface FakeRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** owner/name (lower case) for repository routes. */
+  repo: string | undefined;
+}
+export interface FakeResponse {
+  method: string;
+  template: string | undefined;
+  status: number;
+  body: unknown;
+}
+export interface Fault {
+  method?: string;
+  path: RegExp;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  times?: number;
+}
+export interface Fake {
+  origin: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the fake's state is plain JS
+  state: any;
+  requests: FakeRequest[];
+  responses: FakeResponse[];
+  fail(fault: Fault): void;
+  close(): Promise<void>;
+}
+// biome-ignore lint/suspicious/noExplicitAny: seeds are plain JS objects
+export type Seed = any;
+export function startFake(seed: Seed): Promise<Fake>;
+export function defaultSeed(): Seed;
+export const TOKENS: { alice: string; mallory: string; fine: string; bare: string };

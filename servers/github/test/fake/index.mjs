@@ -1,0 +1,2 @@
+export { defaultSeed, TOKENS } from './seed.mjs';
+export { startFake } from './server.mjs';
