@@ -1,0 +1,28 @@
+import { drive, type drive_v3 } from '@googleapis/drive';
+import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import type { AuthClient } from 'google-auth-library';
+import { type AuthSettings, type AuthSource, resolveAuth } from './credentials.js';
+
+/** The Google clients, built on first use (this module is imported lazily: no cost at start-up). */
+export interface Google {
+  drive: drive_v3.Drive;
+  sheets: sheets_v4.Sheets;
+  auth: AuthClient;
+  source: AuthSource;
+  /** Per-call options every upload needs too (the client's rootUrl does not reach media uploads). */
+  rootUrl: string | undefined;
+}
+
+export async function connectGoogle(settings: AuthSettings): Promise<Google> {
+  const { client, source } = await resolveAuth(settings);
+  const rootUrl = settings.apiUrl;
+  // Any AuthClient works at run time; the generated Options type names a few classes only.
+  const options = { auth: client as drive_v3.Options['auth'], ...(rootUrl ? { rootUrl } : {}) };
+  return {
+    drive: drive({ version: 'v3', ...options }),
+    sheets: sheets({ version: 'v4', ...options, auth: client as sheets_v4.Options['auth'] }),
+    auth: client,
+    source,
+    rootUrl,
+  };
+}
