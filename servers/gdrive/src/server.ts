@@ -139,6 +139,11 @@ export function createServer(
     selection: config,
     budget: config.maxResponseChars,
     ...(log ? { log } : {}),
+    // A refreshed token still being written is finished before the process goes.
+    close: async () => {
+      const google = await pending?.catch(() => undefined);
+      await google?.settled();
+    },
   });
   return server;
 }

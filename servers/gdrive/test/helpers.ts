@@ -47,9 +47,13 @@ export async function setup(
       const allEnv = { ...env, ...extra.env };
       const parsed = parseConfig(configSpec, ['--api-url', fake.url, ...argv], allEnv);
       if (!('run' in parsed)) throw new Error(parsed.stderr);
-      const client = await connect(createServer(parsed.run, extra.log, allEnv));
-      clients.push(client);
-      return client;
+      const server = createServer(parsed.run, extra.log, allEnv);
+      const client = await connect(server);
+      let closing: Promise<void> | undefined;
+      // Closing the server also waits for a refreshed token being saved.
+      const wrapped = { ...client, close: () => (closing ??= client.close().then(() => server.close())) };
+      clients.push(wrapped);
+      return wrapped;
     },
     async close() {
       await Promise.all(clients.map((c) => c.close()));

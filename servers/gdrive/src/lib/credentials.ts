@@ -23,8 +23,9 @@ export type AuthSource = 'service-account' | 'user-token' | 'application-default
  */
 export async function resolveAuth(
   settings: AuthSettings,
-): Promise<{ client: AuthClient; source: AuthSource }> {
-  const found = await pick(settings);
+): Promise<{ client: AuthClient; source: AuthSource; settled: () => Promise<void> }> {
+  const saves = { last: Promise.resolve() };
+  const found = await pick(settings, saves);
   const client = found.client;
   // Under --api-url every Google host (token endpoints included, which the libraries fix) is
   // rebased onto it at the transport, so no request can slip past to Google.
@@ -39,10 +40,13 @@ export async function resolveAuth(
     addSecret(tokens.access_token ?? undefined);
     addSecret(tokens.refresh_token ?? undefined);
   });
-  return { client, source: found.source };
+  return { client, source: found.source, settled: () => saves.last };
 }
 
-async function pick(settings: AuthSettings): Promise<{ client: AuthClient; source: AuthSource }> {
+async function pick(
+  settings: AuthSettings,
+  saves: { last: Promise<void> },
+): Promise<{ client: AuthClient; source: AuthSource }> {
   const keyFile = settings.env.GOOGLE_APPLICATION_CREDENTIALS;
   if (keyFile) {
     const key = await readJson(keyFile, 'GOOGLE_APPLICATION_CREDENTIALS');
@@ -62,7 +66,7 @@ async function pick(settings: AuthSettings): Promise<{ client: AuthClient; sourc
     }
   }
   const token = await readToken(settings.paths.credentials);
-  if (token) return { client: await userClient(settings, token), source: 'user-token' };
+  if (token) return { client: await userClient(settings, token, saves), source: 'user-token' };
   if (settings.impersonate)
     throw new ConfigError('--impersonate needs a service account key in GOOGLE_APPLICATION_CREDENTIALS');
   const adc = new GoogleAuth({ scopes: settings.scopes });
@@ -80,7 +84,11 @@ export class NoCredentials extends Error {
   }
 }
 
-async function userClient(settings: AuthSettings, token: Parameters<OAuth2Client['setCredentials']>[0]) {
+async function userClient(
+  settings: AuthSettings,
+  token: Parameters<OAuth2Client['setCredentials']>[0],
+  saves: { last: Promise<void> },
+) {
   const oauth = await readOAuthClient(settings.paths.oauth);
   const client = new OAuth2Client({
     ...(oauth ? { clientId: oauth.clientId } : {}),
@@ -91,8 +99,11 @@ async function userClient(settings: AuthSettings, token: Parameters<OAuth2Client
   });
   client.setCredentials(token);
   // Merge, never overwrite: a refresh answer carries no refresh_token.
+  // Saves run one after another, so two refreshes never race on the file.
   client.on('tokens', (tokens) => {
-    void saveToken(settings.paths.credentials, tokens).catch(() => {});
+    saves.last = saves.last
+      .then(() => saveToken(settings.paths.credentials, tokens).then(() => {}))
+      .catch(() => {});
   });
   return client;
 }

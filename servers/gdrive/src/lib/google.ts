@@ -11,10 +11,12 @@ export interface Google {
   source: AuthSource;
   /** Per-call options every upload needs too (the client's rootUrl does not reach media uploads). */
   rootUrl: string | undefined;
+  /** Resolves when refreshed tokens are written to the token file. */
+  settled(): Promise<void>;
 }
 
 export async function connectGoogle(settings: AuthSettings): Promise<Google> {
-  const { client, source } = await resolveAuth(settings);
+  const { client, source, settled } = await resolveAuth(settings);
   const rootUrl = settings.apiUrl;
   // Any AuthClient works at run time; the generated Options type names a few classes only.
   const options = { auth: client as drive_v3.Options['auth'], ...(rootUrl ? { rootUrl } : {}) };
@@ -24,5 +26,6 @@ export async function connectGoogle(settings: AuthSettings): Promise<Google> {
     auth: client,
     source,
     rootUrl,
+    settled,
   };
 }
