@@ -437,7 +437,9 @@ export async function startFakeDrive(options = {}) {
   // ---- writes ----
   /** @param {DriveFile} meta @param {string} user @param {Buffer | undefined} media @param {string | undefined} mediaType */
   const createFile = (meta, user, media, mediaType) => {
-    const parents = meta.parents?.length ? meta.parents : ['root-me'];
+    const parents = (meta.parents?.length ? meta.parents : ['root-me']).map((p) =>
+      p === 'root' ? 'root-me' : p,
+    );
     const parentId = /** @type {string} */ (parents[0]);
     const parent = files.get(parentId);
     const driveParent = drives.get(parentId);
@@ -656,7 +658,10 @@ export async function startFakeDrive(options = {}) {
       if (meta.name) rec.meta.name = meta.name;
       if (meta.description !== undefined) rec.meta.description = meta.description;
       if (meta.trashed !== undefined) rec.meta.trashed = Boolean(meta.trashed);
-      const add = (q.get('addParents') ?? '').split(',').filter(Boolean);
+      const add = (q.get('addParents') ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((p) => (p === 'root' ? 'root-me' : p));
       const remove = (q.get('removeParents') ?? '').split(',').filter(Boolean);
       for (const p of add) if (!files.has(p) && !drives.has(p)) throw notFound(p);
       rec.meta.parents = [...(rec.meta.parents ?? []).filter((p) => !remove.includes(p)), ...add];
