@@ -144,12 +144,29 @@ describe('the published bin', () => {
     }
   });
 
-  it('runs from the packed tarball with no dependencies to install', async () => {
+  it('runs from the packed tarball; its one dependency (unpdf) loads only for PDFs', async () => {
     s = await setup();
     const pkg = await packed(pkgDir);
-    expect(pkg.manifest.dependencies ?? {}).toEqual({});
-    const client = await spawnBin(pkg.bin('mcp-server-gdrive'), ['--api-url', s.fake.url], { env: s.env });
-    expect(client.textOf(await client.call('search_files', { name: 'Budget' }))).toContain('id sheet-budget');
-    await client.close();
+    expect(pkg.manifest.dependencies).toEqual({ unpdf: '1.8.1' });
+    // NODE_PATH empty: pnpm's (set for scripts) would find unpdf in the workspace store.
+    const env = { ...s.env, NODE_PATH: '' };
+    const start = () => spawnBin(pkg.bin('mcp-server-gdrive'), ['--api-url', s?.fake.url ?? ''], { env });
+    const bare = await start();
+    expect(bare.textOf(await bare.call('search_files', { name: 'Budget' }))).toContain('id sheet-budget');
+    expect(bare.textOf(await bare.call('read_file', { fileId: 'pdf-report' }))).toMatch(
+      /^\[upstream\] .*needs the unpdf package/,
+    );
+    await bare.close();
+    // As npm would install it: node_modules/unpdf beside the package.
+    await fs.mkdir(path.join(pkg.dir, 'node_modules'));
+    await fs.symlink(
+      await fs.realpath(path.join(pkgDir, 'node_modules/unpdf')),
+      path.join(pkg.dir, 'node_modules/unpdf'),
+    );
+    const installed = await start();
+    expect(installed.textOf(await installed.call('read_file', { fileId: 'pdf-report' }))).toContain(
+      'revenue up 12 percent',
+    );
+    await installed.close();
   });
 });

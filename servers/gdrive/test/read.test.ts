@@ -245,3 +245,11 @@ describe('metadata and lists', () => {
     ]);
   });
 });
+
+describe('PDFs', () => {
+  it('reads a PDF as text, page by page', async () => {
+    const { result, text } = await textOf('read_file', { fileId: 'pdf-report' });
+    expect(result.isError).toBeFalsy();
+    expect(text).toContain('--- page 1 of 1 ---\nQuarterly report: revenue up 12 percent');
+  });
+});

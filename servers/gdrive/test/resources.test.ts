@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 const read = async (uri: string) =>
-  (await c.client.readResource({ uri })).contents[0] as Record<string, string>;
+  (await c.client.readResource({ uri })).contents[0] as unknown as Record<string, string>;
 
 describe('gdrive:/// resources (the reference shapes)', () => {
   it('Docs as Markdown, Sheets as CSV of the first sheet, Slides as text, Drawings as PNG', async () => {
