@@ -104,6 +104,18 @@ const SERVER_ARGS = {
     await seedSample(db.adminUrl);
     return [db.readerUrl];
   },
+  // The local fake Drive API and a token it issued (the generic scenarios call no Drive tool).
+  async gdrive(defer, name) {
+    const { startFakeDrive } = await import('../servers/gdrive/test/fake/drive.mjs');
+    const fake = await startFakeDrive();
+    defer(() => fake.close());
+    const [dir] = await scratchDir(defer, name);
+    const credentials = path.join(dir, 'credentials.json');
+    const oauth = path.join(dir, 'oauth.json');
+    fs.writeFileSync(credentials, JSON.stringify(fake.userToken()), { mode: 0o600 });
+    fs.writeFileSync(oauth, JSON.stringify(fake.oauthClientFile()));
+    return ['--api-url', fake.url, '--credentials-path', credentials, '--oauth-path', oauth];
+  },
 };
 async function scratchDir(defer, name) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `bastion-conformance-${name}-`));

@@ -64,7 +64,7 @@ export async function resolveShortcut(ctx: Ctx, field: string, file: drive_v3.Sc
   const target = file.shortcutDetails?.targetId;
   if (file.mimeType !== 'application/vnd.google-apps.shortcut' || !target) return { file, note: '' };
   const resolved = await fileFor(ctx, `${field} (shortcut target)`, target);
-  return { file: resolved, note: `Shortcut "${file.name}" followed to its target ${target}.\n` };
+  return { file: resolved, note: `Shortcut ${file.id} followed to its target ${target}.\n` };
 }
 
 export function remember(ctx: Ctx, file: drive_v3.Schema$File): void {

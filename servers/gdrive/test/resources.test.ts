@@ -72,7 +72,7 @@ describe('--output-dir downloads', () => {
     const result = await d.call('read_file', { fileId: 'bin-video' });
     const text = d.textOf(result);
     expect(text).toMatch(
-      /"recording.mp4" .* was saved to .*bin-video-recording\.mp4 \(31457280 bytes\) because it is a binary file/,
+      /video bin-video \(30\.0 MB\) was saved to .*bin-video-recording\.mp4 \(31457280 bytes\) because it is a binary file/,
     );
     const file = path.join(dir, 'bin-video-recording.mp4');
     const stat = await fs.stat(file);

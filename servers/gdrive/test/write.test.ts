@@ -60,10 +60,11 @@ describe('write toolset', () => {
       (await call(c, 'create_file', { name: 'a.txt', content: 'one', parentId: folder })).text,
     );
     const updated = await call(c, 'update_file', { fileId: file, name: 'b.txt', content: 'two' });
-    expect(updated.text).toMatch(/^Updated "b.txt"/);
+    expect(updated.text).toMatch(/^Updated file /);
+    expect(s.fake.files.get(file)?.meta.name).toBe('b.txt');
     expect((await call(c, 'read_file', { fileId: file })).text).toContain('two');
     const copy = await call(c, 'copy_file', { fileId: file, name: 'c.txt', parentId: 'fld-archive' });
-    expect(copy.text).toMatch(/^Copied to "c.txt" .* in fld-archive/);
+    expect(copy.text).toMatch(/^Copied .* to a new file \(id [\w-]+\) in fld-archive/);
     const moved = await call(c, 'move_file', { fileId: file, parentId: 'fld-archive' });
     expect(moved.text).toContain(`from ${folder} to fld-archive`);
     expect(s.fake.files.get(file)?.meta.parents).toEqual(['fld-archive']);
@@ -148,7 +149,7 @@ describe('sharing toolset', () => {
       emailAddress: 'bob@example.com',
     });
     expect(shared.text).toMatch(
-      /^Shared "Plan 2026" .* with bob@example.com as reader \(permission id ([\w-]+)\)/,
+      /^Shared file doc-plan with bob@example.com as reader \(permission id ([\w-]+)\)/,
     );
     const permId = /permission id ([\w-]+)/.exec(shared.text)?.[1] as string;
     expect((await call(c, 'get_permissions', { fileId: 'doc-plan' })).text).toContain('bob@example.com');

@@ -42,7 +42,7 @@ export const updateFile = tool({
       );
       return res.data;
     });
-    return text(`Updated "${updated.name}" (id ${updated.id}), modified ${updated.modifiedTime}.`);
+    return text(`Updated file ${updated.id}, modified ${updated.modifiedTime}.`);
   },
 });
 
@@ -76,7 +76,7 @@ export const copyFile = tool({
       );
       return res.data;
     });
-    return text(`Copied to "${copy.name}" (id ${copy.id}) in ${copy.parents?.join(', ')}.`);
+    return text(`Copied ${file.id} to a new file (id ${copy.id}) in ${copy.parents?.join(', ')}.`);
   },
 });
 
@@ -108,7 +108,7 @@ export const moveFile = tool({
       return res.data;
     });
     ctx.state.confinement.forget(file.id as string);
-    return text(`Moved "${moved.name}" (id ${moved.id}) from ${from.join(', ') || '(none)'} to ${parent}.`);
+    return text(`Moved file ${moved.id} from ${from.join(', ') || '(none)'} to ${parent}.`);
   },
 });
 
@@ -129,8 +129,6 @@ export const trashFile = tool({
         { signal: ctx.signal },
       ),
     );
-    return text(
-      `Moved "${file.name}" (id ${file.id}) to the trash. It can be restored from the Drive trash for 30 days.`,
-    );
+    return text(`Moved file ${file.id} to the trash. It can be restored from the Drive trash for 30 days.`);
   },
 });

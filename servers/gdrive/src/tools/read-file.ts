@@ -52,7 +52,8 @@ export const readFile = tool({
     const { file, note } = await resolveShortcut(ctx, 'fileId', first);
     const id = file.id as string;
     const mime = file.mimeType ?? '';
-    const label = `"${file.name}" (${friendlyType(mime)}, id ${id})`;
+    // Names are untrusted: they appear inside the data fence only, never in our own lines.
+    const label = `${friendlyType(mime)} ${id}`;
     if (mime === FOLDER)
       throw invalidInput(`fileId: ${id} is a folder.`, 'Use list_folder to see what it holds.');
     if ((input.sheet || input.range) && mime !== GOOGLE_SHEET)
@@ -105,13 +106,14 @@ export const readFile = tool({
       const bytes = await withDrive(ctx, label, (g) => downloadBytes(g, id, ctx.signal));
       body = mime === 'application/pdf' ? await pdfText(bytes, label) : bytes.toString('utf8');
     }
-    return page(ctx.state, label, note, body, input.offset, input.maxChars);
+    return page(ctx.state, label, file.name ?? '', note, body, input.offset, input.maxChars);
   },
 });
 
 function page(
   state: GdriveState,
   label: string,
+  name: string,
   note: string,
   body: string,
   offset: number,
@@ -127,7 +129,7 @@ function page(
   const range = end - offset < body.length ? ` characters ${offset}-${end} of ${body.length}` : '';
   const more = end < body.length ? `\nMore: call read_file with offset=${end} for the rest.` : '';
   return text(
-    `${note}${label}${range}:\n${untrusted(`Google Drive file ${label}`, body.slice(offset, end))}${more}`,
+    `${note}${label}${range}:\n${untrusted(`Google Drive file ${label}`, `name: ${name}\n\n${body.slice(offset, end)}`)}${more}`,
     {
       rest: `Call read_file with a smaller maxChars or offset=${offset} to page.`,
     },
@@ -140,7 +142,7 @@ async function saveOriginal(
   note: string,
   why: string,
 ) {
-  const label = `"${file.name}" (${friendlyType(file.mimeType)}, id ${file.id}, ${humanSize(file.size) || 'size unknown'})`;
+  const label = `${friendlyType(file.mimeType)} ${file.id} (${humanSize(file.size) || 'size unknown'})`;
   const dir = ctx.state.outputDir;
   if (!dir)
     throw tooLarge(

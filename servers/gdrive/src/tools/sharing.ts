@@ -50,9 +50,7 @@ export const shareFile = tool({
       return res.data;
     });
     const who = perm.emailAddress ?? perm.domain ?? 'anyone with the link';
-    return text(
-      `Shared "${file.name}" (id ${file.id}) with ${who} as ${perm.role} (permission id ${perm.id}).`,
-    );
+    return text(`Shared file ${file.id} with ${who} as ${perm.role} (permission id ${perm.id}).`);
   },
 });
 
@@ -78,6 +76,6 @@ export const removePermission = tool({
         { signal: ctx.signal },
       ),
     );
-    return text(`Removed permission ${input.permissionId} from "${file.name}" (id ${file.id}).`);
+    return text(`Removed permission ${input.permissionId} from file ${file.id}.`);
   },
 });
