@@ -4,6 +4,7 @@ import http from 'node:http';
 import { ConfigError, parseConfig } from '@bastion-mcp/runtime';
 import { CodeChallengeMethod, OAuth2Client } from 'google-auth-library';
 import { rebase } from './lib/api-url.js';
+import { transporterOptions } from './lib/credentials.js';
 import { readOAuthClient } from './lib/oauth-client.js';
 import { credentialPaths, scopesFor } from './lib/paths.js';
 import { saveToken } from './lib/token-store.js';
@@ -54,6 +55,7 @@ async function signIn(argv: string[], env: Record<string, string | undefined>): 
   const { port } = server.address() as { port: number };
   const redirectUri = `http://127.0.0.1:${port}/oauth2callback`;
   const client = new OAuth2Client({
+    transporterOptions,
     clientId: oauth.clientId,
     ...(oauth.clientSecret ? { clientSecret: oauth.clientSecret } : {}),
     redirectUri,

@@ -14,6 +14,12 @@ export interface AuthSettings {
   env: Record<string, string | undefined>;
 }
 
+/**
+ * Node's own fetch for every Google request: gaxios would otherwise load node-fetch (and a streams
+ * polyfill), which the package.json keeps out of the bundle as never loaded.
+ */
+export const transporterOptions = { fetchImplementation: globalThis.fetch };
+
 export type AuthSource = 'service-account' | 'user-token' | 'application-default';
 
 /**
@@ -56,6 +62,7 @@ async function pick(
       addSecret(key.private_key);
       return {
         client: new JWT({
+          transporterOptions,
           email: key.client_email,
           key: key.private_key,
           scopes: settings.scopes,
@@ -69,7 +76,7 @@ async function pick(
   if (token) return { client: await userClient(settings, token, saves), source: 'user-token' };
   if (settings.impersonate)
     throw new ConfigError('--impersonate needs a service account key in GOOGLE_APPLICATION_CREDENTIALS');
-  const adc = new GoogleAuth({ scopes: settings.scopes });
+  const adc = new GoogleAuth({ scopes: settings.scopes, clientOptions: { transporterOptions } });
   try {
     return { client: (await adc.getClient()) as AuthClient, source: 'application-default' };
   } catch {
@@ -91,6 +98,7 @@ async function userClient(
 ) {
   const oauth = await readOAuthClient(settings.paths.oauth);
   const client = new OAuth2Client({
+    transporterOptions,
     ...(oauth ? { clientId: oauth.clientId } : {}),
     ...(oauth?.clientSecret ? { clientSecret: oauth.clientSecret } : {}),
     ...(oauth ? { endpoints: { oauth2TokenUrl: oauth.tokenUri } } : {}),

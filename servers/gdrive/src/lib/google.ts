@@ -1,5 +1,6 @@
-import { drive, type drive_v3 } from '@googleapis/drive';
-import { sheets, type sheets_v4 } from '@googleapis/sheets';
+// The v3/v4 modules alone: the package index also loads Drive v2 and builds a GoogleAuth at import.
+import { drive_v3 } from '@googleapis/drive/build/v3.js';
+import { sheets_v4 } from '@googleapis/sheets/build/v4.js';
 import type { AuthClient } from 'google-auth-library';
 import { type AuthSettings, type AuthSource, resolveAuth } from './credentials.js';
 
@@ -21,8 +22,8 @@ export async function connectGoogle(settings: AuthSettings): Promise<Google> {
   // Any AuthClient works at run time; the generated Options type names a few classes only.
   const options = { auth: client as drive_v3.Options['auth'], ...(rootUrl ? { rootUrl } : {}) };
   return {
-    drive: drive({ version: 'v3', ...options }),
-    sheets: sheets({ version: 'v4', ...options, auth: client as sheets_v4.Options['auth'] }),
+    drive: new drive_v3.Drive(options),
+    sheets: new sheets_v4.Sheets({ ...options, auth: client as sheets_v4.Options['auth'] }),
     auth: client,
     source,
     rootUrl,
