@@ -184,3 +184,22 @@ describe('Confinement', () => {
     expect(calls).toEqual(['deep', 'archive', 'deep', 'archive']);
   });
 });
+
+describe('zip reading (Office files)', () => {
+  it('reads entries, refuses malformed archives and stops a zip bomb', async () => {
+    const { zip } = await import('./fake/office.mjs');
+    const { zipEntries, zipRead } = await import('../src/lib/zip.js');
+    const archive = zip({ 'a.txt': 'hello', 'b/c.xml': '<x/>' });
+    const entries = zipEntries(archive);
+    expect(entries.map((e) => e.name)).toEqual(['a.txt', 'b/c.xml']);
+    expect(zipRead(archive, entries[0] as (typeof entries)[number]).toString()).toBe('hello');
+    expect(() => zipEntries(Buffer.from('PK nothing here'))).toThrow(/not a zip archive/);
+    expect(() => zipEntries(archive.subarray(0, archive.length - 30))).toThrow();
+    const bomb = zip({ 'word/document.xml': '\0'.repeat(70 * 1024 * 1024) });
+    const [entry] = zipEntries(bomb);
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(() => zipRead(bomb, entry as (typeof entries)[number])).toThrow(
+      /Cannot create a Buffer larger|buffer|length/i,
+    );
+  });
+});

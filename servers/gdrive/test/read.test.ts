@@ -281,3 +281,21 @@ describe('a file name that tries to instruct the model', () => {
     }
   });
 });
+
+describe('Office files', () => {
+  it('reads docx as text, xlsx as CSV per sheet, pptx as text per slide', async () => {
+    const doc = await textOf('read_file', { fileId: 'office-docx' });
+    expect(doc.text).toContain('Contract & terms\nParty A\tParty B');
+    const sheet = await textOf('read_file', { fileId: 'office-xlsx' });
+    expect(sheet.text).toContain('## Sheet: Totals\nRegion,Sales\n"North, east",,42');
+    expect(sheet.text).toContain('## Sheet: Raw & more\nraw');
+    const slides = await textOf('read_file', { fileId: 'office-pptx' });
+    expect(slides.text).toContain(
+      '--- slide 1 ---\nKick-off\n\n--- slide 2 ---\nSecond\nDetails\n\n--- slide 10 ---\nTenth',
+    );
+    const broken = await textOf('read_file', { fileId: 'office-broken' });
+    expect(broken.text).toMatch(
+      /^\[invalid_input\] \S+ office-broken could not be read as an Office file \(not a zip archive\)/,
+    );
+  });
+});

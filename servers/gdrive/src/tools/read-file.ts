@@ -14,6 +14,7 @@ import {
 } from '../lib/content.js';
 import { downloadTo } from '../lib/download.js';
 import { humanSize } from '../lib/format.js';
+import { isOffice, officeText } from '../lib/office.js';
 import { pdfText } from '../lib/pdf.js';
 import { friendlyType } from '../lib/query.js';
 import { fileFor, type GdriveState, resolveShortcut, tool, withDrive } from '../tool.js';
@@ -99,12 +100,17 @@ export const readFile = tool({
         const bytes = await withDrive(ctx, label, (g) => downloadBytes(g, id, ctx.signal));
         return { content: [{ type: 'text', text: `${note}${label}:` }, ...image(bytes, mime).content] };
       }
-      const readable = isTextual(mime) || mime === 'application/pdf';
+      const readable = isTextual(mime) || mime === 'application/pdf' || isOffice(mime);
       if (!readable) return saveOriginal(ctx, file, note, `it is a binary file (${mime})`);
       if (size > MAX_TEXT_BYTES)
         return saveOriginal(ctx, file, note, `it is ${humanSize(size)}, over the 10 MB read limit`);
       const bytes = await withDrive(ctx, label, (g) => downloadBytes(g, id, ctx.signal));
-      body = mime === 'application/pdf' ? await pdfText(bytes, label) : bytes.toString('utf8');
+      body =
+        mime === 'application/pdf'
+          ? await pdfText(bytes, label)
+          : isOffice(mime)
+            ? officeBody(bytes, mime, label)
+            : bytes.toString('utf8');
     }
     return page(ctx.state, label, file.name ?? '', note, body, input.offset, input.maxChars);
   },
@@ -156,4 +162,15 @@ async function saveOriginal(
     );
   const saved = await withDrive(ctx, label, (g) => downloadTo(g, dir, file, ctx.signal));
   return text(`${note}${label} was saved to ${saved.path} (${saved.bytes} bytes) because ${why}.`);
+}
+
+function officeBody(bytes: Buffer, mime: string, label: string): string {
+  try {
+    return officeText(mime, bytes);
+  } catch (error) {
+    throw invalidInput(
+      `${label} could not be read as an Office file (${(error as Error).message}).`,
+      'Download the original with download=true and --output-dir.',
+    );
+  }
 }

@@ -3,6 +3,8 @@
 // the server reads, shortcuts (one pointing outside the usual root), a file with two parents,
 // trashed files, files shared by others and a private one, permissions, comments and revisions.
 
+import { docx, pptx, xlsx } from './office.mjs';
+
 export const ME = 'me@example.com';
 export const ALICE = 'alice@example.com';
 export const ROBOT = 'robot@bastion-test.iam.gserviceaccount.com';
@@ -169,6 +171,34 @@ export function seedData() {
       mimeType: 'application/pdf',
       parents: ['fld-projects'],
       content: () => pdfBytes(),
+    },
+    {
+      id: 'office-docx',
+      name: 'Contract.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      parents: ['fld-projects'],
+      content: docx,
+    },
+    {
+      id: 'office-xlsx',
+      name: 'Sales.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      parents: ['fld-projects'],
+      content: xlsx,
+    },
+    {
+      id: 'office-pptx',
+      name: 'Kickoff.pptx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      parents: ['fld-projects'],
+      content: pptx,
+    },
+    {
+      id: 'office-broken',
+      name: 'Broken.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      parents: ['fld-projects'],
+      content: () => Buffer.from('not a zip at all'),
     },
     {
       id: 'img-logo',
