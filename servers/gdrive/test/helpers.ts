@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Logger, parseConfig } from '@bastion-mcp/runtime';
-import { connect, type TestClient, tempDir } from '@bastion-mcp/runtime/testing';
+import { connect, type Era, type TestClient, tempDir } from '@bastion-mcp/runtime/testing';
 import { configSpec, createServer } from '../src/server.js';
 import { startFakeDrive } from './fake/drive.mjs';
 
@@ -16,7 +16,10 @@ export interface Setup {
   env: Record<string, string>;
   files: { credentials: string; oauth: string };
   /** Builds a server on this fake with extra flags, and connects a client. */
-  open(argv?: string[], options?: { env?: Record<string, string>; log?: Logger }): Promise<TestClient>;
+  open(
+    argv?: string[],
+    options?: { env?: Record<string, string>; log?: Logger; era?: Era },
+  ): Promise<TestClient>;
   close(): Promise<void>;
 }
 
@@ -48,7 +51,7 @@ export async function setup(
       const parsed = parseConfig(configSpec, ['--api-url', fake.url, ...argv], allEnv);
       if (!('run' in parsed)) throw new Error(parsed.stderr);
       const server = createServer(parsed.run, extra.log, allEnv);
-      const client = await connect(server);
+      const client = await connect(server, extra.era ? { era: extra.era } : {});
       let closing: Promise<void> | undefined;
       // Closing the server also waits for a refreshed token being saved.
       const wrapped = { ...client, close: () => (closing ??= client.close().then(() => server.close())) };

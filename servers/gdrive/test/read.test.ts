@@ -299,3 +299,15 @@ describe('Office files', () => {
     );
   });
 });
+
+describe('a 2026-07-28 client (stateless HTTP, server/discover)', () => {
+  it('searches, reads and lists resources', async () => {
+    const modern = await s.open(['--roots', 'fld-projects'], { era: 'modern' });
+    expect(modern.textOf(await modern.call('search_files', { name: 'Budget' }))).toContain('id sheet-budget');
+    expect(modern.textOf(await modern.call('read_file', { fileId: 'doc-salary' }))).toMatch(
+      /^\[access_denied\]/,
+    );
+    const { contents } = await modern.client.readResource({ uri: 'gdrive:///doc-plan' });
+    expect(contents[0]).toMatchObject({ mimeType: 'text/markdown' });
+  });
+});

@@ -581,8 +581,8 @@ export async function startFakeDrive(options = {}) {
     m = method === 'GET' ? /^\/drive\/v3\/drives\/([^/]+)$/.exec(path) : null;
     if (m) {
       const d = drives.get(decodeURIComponent(m[1] ?? ''));
-      if (!d || !d.members.includes(user))
-        throw new HttpError(404, `Shared drive not found: ${m[1]}`, 'notFound');
+      const member = d?.members.includes(user);
+      if (!d || !member) throw new HttpError(404, `Shared drive not found: ${m[1]}`, 'notFound');
       /** @type {SharedDrive} */
       const found = { kind: 'drive#drive', id: d.id, name: d.name };
       return out(found, '*');
