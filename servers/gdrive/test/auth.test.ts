@@ -203,3 +203,25 @@ describe('Application Default Credentials', () => {
 });
 
 void FULL;
+
+describe('Google failing', () => {
+  it('retries a transient 503 (bounded) and reports a persistent rate limit as upstream', async () => {
+    s = await setup();
+    const c = await s.open();
+    s.fake.failNext('/drive/v3/files', 503, 1);
+    expect(c.textOf(await c.call('search_files', { name: 'Budget' }))).toContain('id sheet-budget');
+    s.fake.failNext('/drive/v3/drives', 429, 100);
+    const text = c.textOf(await c.call('list_shared_drives'));
+    expect(text).toMatch(/^\[upstream\] Google's rate limit was hit/);
+    const tries = s.fake.requests.filter((r) => r.path === '/drive/v3/drives').length;
+    expect(tries).toBeGreaterThan(1);
+    expect(tries).toBeLessThanOrEqual(5);
+  });
+
+  it('an unreachable API is an upstream error, not a crash', async () => {
+    s = await setup();
+    const c = await s.open(['--api-url', 'http://127.0.0.1:1/']);
+    const text = c.textOf(await c.call('list_shared_drives'));
+    expect(text).toMatch(/^\[upstream\] Google Drive call failed/);
+  });
+});

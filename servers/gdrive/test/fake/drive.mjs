@@ -106,6 +106,8 @@ export async function startFakeDrive(options = {}) {
   const codes = new Map();
   /** @type {{ method: string, path: string, query: Record<string, string>, user?: string }[]} */
   const requests = [];
+  /** @type {{ path: string, status: number, left: number }[]} */
+  const failures = [];
   let clockOffset = 0;
   let nextId = 1;
   const now = () => Date.now() + clockOffset;
@@ -544,6 +546,17 @@ export async function startFakeDrive(options = {}) {
       back.searchParams.set('state', q.get('state') ?? '');
       return { status: 302, headers: { location: back.href }, body: Buffer.alloc(0) };
     }
+    const failure = failures.find((f) => f.path === path && f.left > 0);
+    if (failure) {
+      failure.left--;
+      requests.push({ method, path, query });
+      const reason = failure.status === 429 ? 'rateLimitExceeded' : 'backendError';
+      throw new HttpError(
+        failure.status,
+        failure.status === 429 ? 'Rate Limit Exceeded' : 'Backend Error',
+        reason,
+      );
+    }
     const token = authenticate(req, url);
     const user = token.user;
     requests.push({ method, path, query, user });
@@ -839,6 +852,10 @@ export async function startFakeDrive(options = {}) {
         token_type: 'Bearer',
         expiry_date: now() + lifetime * 1000,
       };
+    },
+    /** The next `times` requests to `path` fail with `status` (503 backend error, 429 rate limit). */
+    failNext(path = '/drive/v3/files', status = 503, times = 1) {
+      failures.push({ path, status, left: times });
     },
     /** Moves the fake's clock: access tokens older than their lifetime stop working. */
     advance(ms = lifetime * 1000 + 1000) {
