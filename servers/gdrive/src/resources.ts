@@ -1,4 +1,4 @@
-import { encodeCursor, type ResourceContents, type ResourceSpec } from '@bastion-mcp/runtime';
+import type { ResourceContents, ResourceSpec } from '@bastion-mcp/runtime';
 import {
   downloadBytes,
   EXPORT_AS,
@@ -38,8 +38,7 @@ export const fileResource: ResourceSpec<GdriveState> = {
         corpora: 'allDrives',
       }),
     );
-    const files = await insideOnly(ctx, res.data.files ?? []);
-    void encodeCursor;
+    const files = await withDrive(ctx, 'resources/list', () => insideOnly(ctx, res.data.files ?? []));
     return files.map((f) => ({
       uri: `gdrive:///${f.id}`,
       name: f.name ?? f.id ?? '',

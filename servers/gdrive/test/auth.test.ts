@@ -225,3 +225,13 @@ describe('Google failing', () => {
     expect(text).toMatch(/^\[upstream\] Google Drive call failed/);
   });
 });
+
+describe('--impersonate', () => {
+  it('without a service account key is refused, not silently ignored', async () => {
+    s = await setup();
+    const c = await s.open(['--impersonate', 'boss@example.com']);
+    const text = c.textOf(await c.call('list_shared_drives'));
+    expect(text).toMatch(/^\[access_denied\] --impersonate needs a service account key/);
+    expect(s.fake.requests).toEqual([]);
+  });
+});

@@ -72,10 +72,11 @@ async function pick(
       };
     }
   }
-  const token = await readToken(settings.paths.credentials);
-  if (token) return { client: await userClient(settings, token, saves), source: 'user-token' };
+  // Impersonation is a service account's; silently acting as the signed-in user instead would surprise.
   if (settings.impersonate)
     throw new ConfigError('--impersonate needs a service account key in GOOGLE_APPLICATION_CREDENTIALS');
+  const token = await readToken(settings.paths.credentials);
+  if (token) return { client: await userClient(settings, token, saves), source: 'user-token' };
   const adc = new GoogleAuth({ scopes: settings.scopes, clientOptions: { transporterOptions } });
   try {
     return { client: (await adc.getClient()) as AuthClient, source: 'application-default' };
