@@ -134,7 +134,7 @@ describe('read_file', () => {
 
   it('reads Slides as text, a Drawing as an image, a small image inline', async () => {
     expect((await textOf('read_file', { fileId: 'slides-deck' })).text).toContain(
-      'Roadmap 2026\n\nQ1: search',
+      '--- slide 1 ---\nRoadmap 2026\n\n--- slide 2 ---\nQ1: search\nQ2: read',
     );
     const drawing = await c.call('read_file', { fileId: 'draw-arch' });
     expect(drawing.content.some((b) => b.type === 'image' && b.mimeType === 'image/png')).toBe(true);

@@ -8,13 +8,14 @@ import {
   FOLDER,
   GOOGLE_DRAWING,
   GOOGLE_SHEET,
+  GOOGLE_SLIDES,
   isTextual,
   MAX_TEXT_BYTES,
   sheetCsv,
 } from '../lib/content.js';
 import { downloadTo } from '../lib/download.js';
 import { humanSize } from '../lib/format.js';
-import { isOffice, officeText } from '../lib/office.js';
+import { isOffice, OFFICE, officeText } from '../lib/office.js';
 import { pdfText } from '../lib/pdf.js';
 import { friendlyType } from '../lib/query.js';
 import { fileFor, type GdriveState, resolveShortcut, tool, withDrive } from '../tool.js';
@@ -82,6 +83,10 @@ export const readFile = tool({
       return {
         content: [{ type: 'text', text: `${note}${label} as PNG:` }, ...image(png, 'image/png').content],
       };
+    } else if (mime === GOOGLE_SLIDES) {
+      // Exported as pptx and read slide by slide (Drive's text export runs the slides together).
+      const pptx = await withDrive(ctx, label, (g) => exportBytes(g, id, OFFICE.pptx, ctx.signal));
+      body = officeBody(pptx, OFFICE.pptx, label);
     } else if (EXPORT_AS[mime]) {
       const bytes = await withDrive(ctx, label, (g) =>
         exportBytes(g, id, EXPORT_AS[mime] as string, ctx.signal),

@@ -6,6 +6,7 @@
 import { createHash, createPublicKey, randomBytes, verify } from 'node:crypto';
 import http from 'node:http';
 import { parseFields, pick } from './fields.mjs';
+import { slidesPptx } from './office.mjs';
 import { matches, parseQuery, QueryError } from './query.mjs';
 import { ALICE, ME, seedData } from './seed.mjs';
 
@@ -426,7 +427,12 @@ export async function startFakeDrive(options = {}) {
       out =
         target === 'text/csv' ? rows.map((r) => r.map(csvCell).join(',')).join('\r\n') : `%FAKE ${target}`;
     } else if (type === `${G}presentation`) {
-      out = target === 'text/plain' ? (rec.slides ?? []).join('\n\n') : `%FAKE ${target}`;
+      out =
+        target === 'text/plain'
+          ? (rec.slides ?? []).join('\n\n')
+          : target === 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
+            ? slidesPptx((rec.slides ?? []).map((s) => s.split('\n')))
+            : `%FAKE ${target}`;
     } else {
       out = target.startsWith('image/png') ? seedPng() : `%FAKE ${target}`;
     }

@@ -71,6 +71,17 @@ export function xlsx() {
   });
 }
 
+const xmlText = (/** @type {string} */ s) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A pptx of the given slides, each a list of paragraphs (Drive's pptx export of Slides is one too). */
+export function slidesPptx(/** @type {string[][]} */ slides) {
+  const slide = (/** @type {string[]} */ lines) =>
+    `<p:sld><p:cSld><p:spTree>${lines.map((l) => `<a:p><a:r><a:t>${xmlText(l)}</a:t></a:r></a:p>`).join('')}</p:spTree></p:cSld></p:sld>`;
+  return zip(Object.fromEntries(slides.map((lines, i) => [`ppt/slides/slide${i + 1}.xml`, slide(lines)])));
+}
+
+/** Slides stored out of order (slide10 sorts before slide2 as text): read back in number order. */
 export function pptx() {
   const slide = (/** @type {string[]} */ lines) =>
     `<p:sld><p:cSld><p:spTree>${lines.map((l) => `<a:p><a:r><a:t>${l}</a:t></a:r></a:p>`).join('')}</p:spTree></p:cSld></p:sld>`;
