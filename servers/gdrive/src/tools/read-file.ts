@@ -1,6 +1,4 @@
-import type { ToolContext } from '@bastion-mcp/runtime';
-import { image, invalidInput, notFound, text, tooLarge, untrusted, z } from '@bastion-mcp/runtime';
-import type { drive_v3 } from '@googleapis/drive';
+import { image, invalidInput, notFound, z } from '@bastion-mcp/runtime';
 import {
   downloadBytes,
   EXPORT_AS,
@@ -13,12 +11,12 @@ import {
   MAX_TEXT_BYTES,
   sheetCsv,
 } from '../lib/content.js';
-import { downloadTo } from '../lib/download.js';
 import { humanSize } from '../lib/format.js';
-import { isOffice, OFFICE, officeText } from '../lib/office.js';
+import { isOffice, OFFICE } from '../lib/office.js';
 import { pdfText } from '../lib/pdf.js';
 import { friendlyType } from '../lib/query.js';
-import { fileFor, type GdriveState, resolveShortcut, tool, withDrive } from '../tool.js';
+import { officeBody, page, saveOriginal } from '../lib/read-output.js';
+import { fileFor, resolveShortcut, tool, withDrive } from '../tool.js';
 
 const A1 = /^[A-Za-z]{0,3}\d{0,7}(:[A-Za-z]{0,3}\d{0,7})?$/;
 
@@ -120,62 +118,3 @@ export const readFile = tool({
     return page(ctx.state, label, file.name ?? '', note, body, input.offset, input.maxChars);
   },
 });
-
-function page(
-  state: GdriveState,
-  label: string,
-  name: string,
-  note: string,
-  body: string,
-  offset: number,
-  maxChars?: number,
-) {
-  const limit = Math.min(maxChars ?? state.maxChars, state.maxChars);
-  if (offset > 0 && offset >= body.length)
-    throw invalidInput(
-      `offset: ${offset} is past the end (${body.length} characters).`,
-      'Use a smaller offset.',
-    );
-  const end = Math.min(offset + limit, body.length);
-  const range = end - offset < body.length ? ` characters ${offset}-${end} of ${body.length}` : '';
-  const more = end < body.length ? `\nMore: call read_file with offset=${end} for the rest.` : '';
-  return text(
-    `${note}${label}${range}:\n${untrusted(`Google Drive file ${label}`, `name: ${name}\n\n${body.slice(offset, end)}`)}${more}`,
-    {
-      rest: `Call read_file with a smaller maxChars or offset=${offset} to page.`,
-    },
-  );
-}
-
-async function saveOriginal(
-  ctx: Pick<ToolContext<GdriveState>, 'state' | 'signal'>,
-  file: drive_v3.Schema$File,
-  note: string,
-  why: string,
-) {
-  const label = `${friendlyType(file.mimeType)} ${file.id} (${humanSize(file.size) || 'size unknown'})`;
-  const dir = ctx.state.outputDir;
-  if (!dir)
-    throw tooLarge(
-      `${label} is not read inline: ${why}.`,
-      'Start the server with --output-dir <folder> to download it there, or open its link (get_file_metadata).',
-    );
-  if (file.mimeType?.startsWith('application/vnd.google-apps.'))
-    throw invalidInput(
-      `${label} is a Google ${friendlyType(file.mimeType)}; it has no original bytes to download.`,
-      'Read it without download.',
-    );
-  const saved = await withDrive(ctx, label, (g) => downloadTo(g, dir, file, ctx.signal));
-  return text(`${note}${label} was saved to ${saved.path} (${saved.bytes} bytes) because ${why}.`);
-}
-
-function officeBody(bytes: Buffer, mime: string, label: string): string {
-  try {
-    return officeText(mime, bytes);
-  } catch (error) {
-    throw invalidInput(
-      `${label} could not be read as an Office file (${(error as Error).message}).`,
-      'Download the original with download=true and --output-dir.',
-    );
-  }
-}
