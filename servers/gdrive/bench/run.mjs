@@ -39,15 +39,23 @@ const { url, credentials, oauth } = JSON.parse(
 );
 const args = ['--api-url', url, '--credentials-path', credentials, '--oauth-path', oauth];
 
-async function timeCalls(run) {
-  for (let i = 0; i < 20; i++) await run();
-  const times = [];
-  for (let i = 0; i < CALLS; i++) {
-    const t = performance.now();
-    await run();
-    times.push(performance.now() - t);
+/** Median ms of `ours` and of `theirs`, calls alternating so the machine's load hits both alike. */
+async function paired(ours, theirs) {
+  for (let i = 0; i < 20; i++) {
+    await ours();
+    await theirs();
   }
-  return median(times);
+  const a = [];
+  const b = [];
+  for (let i = 0; i < CALLS; i++) {
+    let t = performance.now();
+    await ours();
+    a.push(performance.now() - t);
+    t = performance.now();
+    await theirs();
+    b.push(performance.now() - t);
+  }
+  return [median(a), median(b)];
 }
 
 function direct() {
@@ -101,32 +109,12 @@ const overhead = (measure, a, b) => ({
 
 const plain = await server();
 const withRoots = await server(['--roots', 'fld-projects,drv-eng']);
-const dSearch = await timeCalls(directSearch);
-const dRead = await timeCalls(directRead);
-rows.push(
-  overhead('search_files p50', await timeCalls(() => plain.call('search_files', { text: 'plan' })), dSearch),
-);
-rows.push(
-  overhead(
-    'read_file (Doc) p50',
-    await timeCalls(() => plain.call('read_file', { fileId: 'doc-plan' })),
-    dRead,
-  ),
-);
-rows.push(
-  overhead(
-    'search_files p50, --roots',
-    await timeCalls(() => withRoots.call('search_files', { text: 'plan' })),
-    dSearch,
-  ),
-);
-rows.push(
-  overhead(
-    'read_file (Doc) p50, --roots',
-    await timeCalls(() => withRoots.call('read_file', { fileId: 'doc-plan' })),
-    dRead,
-  ),
-);
+const search = (s) => () => s.call('search_files', { text: 'plan' });
+const read = (s) => () => s.call('read_file', { fileId: 'doc-plan' });
+rows.push(overhead('search_files p50', ...(await paired(search(plain), directSearch))));
+rows.push(overhead('read_file (Doc) p50', ...(await paired(read(plain), directRead))));
+rows.push(overhead('search_files p50, --roots', ...(await paired(search(withRoots), directSearch))));
+rows.push(overhead('read_file (Doc) p50, --roots', ...(await paired(read(withRoots), directRead))));
 await plain.stop();
 await withRoots.stop();
 
