@@ -18,6 +18,14 @@ export const EXPORT_AS: Record<string, string> = {
   [GOOGLE_DRAWING]: 'image/png',
 };
 
+export const OFFICE = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+} as const;
+
+export const isOffice = (mime: string) => Object.values(OFFICE).includes(mime as never);
+
 const TEXTUAL =
   /^(text\/|application\/(json|xml|javascript|x-yaml|yaml|x-sh|sql|csv|x-ndjson)|image\/svg\+xml)/;
 export const isTextual = (mime: string) => TEXTUAL.test(mime);

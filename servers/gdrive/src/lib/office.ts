@@ -1,13 +1,5 @@
-import { toCsv } from './content.js';
+import { OFFICE, toCsv } from './content.js';
 import { type ZipEntry, zipEntries, zipRead } from './zip.js';
-
-export const OFFICE = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-} as const;
-
-export const isOffice = (mime: string) => Object.values(OFFICE).includes(mime as never);
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (s: string) =>

@@ -2,9 +2,7 @@ import { invalidInput, type ToolContext, text, tooLarge, untrusted } from '@bast
 import type { drive_v3 } from '@googleapis/drive';
 import type { GdriveState } from '../tool.js';
 import { withDrive } from '../tool.js';
-import { downloadTo } from './download.js';
 import { humanSize } from './format.js';
-import { officeText } from './office.js';
 import { friendlyType } from './query.js';
 
 // How read_file answers: a page of text inside the data fence, or the original saved to --output-dir.
@@ -53,11 +51,15 @@ export async function saveOriginal(
       `${label} is a Google ${friendlyType(file.mimeType)}; it has no original bytes to download.`,
       'Read it without download.',
     );
+  // Loaded on first use, with the stream machinery it needs (not at start-up).
+  const { downloadTo } = await import('./download.js');
   const saved = await withDrive(ctx, label, (g) => downloadTo(g, dir, file, ctx.signal));
   return text(`${note}${label} was saved to ${saved.path} (${saved.bytes} bytes) because ${why}.`);
 }
 
-export function officeBody(bytes: Buffer, mime: string, label: string): string {
+export async function officeBody(bytes: Buffer, mime: string, label: string): Promise<string> {
+  // Loaded on first use, with zlib (not at start-up).
+  const { officeText } = await import('./office.js');
   try {
     return officeText(mime, bytes);
   } catch (error) {

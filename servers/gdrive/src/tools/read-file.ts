@@ -7,12 +7,13 @@ import {
   GOOGLE_DRAWING,
   GOOGLE_SHEET,
   GOOGLE_SLIDES,
+  isOffice,
   isTextual,
   MAX_TEXT_BYTES,
+  OFFICE,
   sheetCsv,
 } from '../lib/content.js';
 import { humanSize } from '../lib/format.js';
-import { isOffice, OFFICE } from '../lib/office.js';
 import { pdfText } from '../lib/pdf.js';
 import { friendlyType } from '../lib/query.js';
 import { officeBody, page, saveOriginal } from '../lib/read-output.js';
@@ -84,7 +85,7 @@ export const readFile = tool({
     } else if (mime === GOOGLE_SLIDES) {
       // Exported as pptx and read slide by slide (Drive's text export runs the slides together).
       const pptx = await withDrive(ctx, label, (g) => exportBytes(g, id, OFFICE.pptx, ctx.signal));
-      body = officeBody(pptx, OFFICE.pptx, label);
+      body = await officeBody(pptx, OFFICE.pptx, label);
     } else if (EXPORT_AS[mime]) {
       const bytes = await withDrive(ctx, label, (g) =>
         exportBytes(g, id, EXPORT_AS[mime] as string, ctx.signal),
@@ -112,7 +113,7 @@ export const readFile = tool({
         mime === 'application/pdf'
           ? await pdfText(bytes, label)
           : isOffice(mime)
-            ? officeBody(bytes, mime, label)
+            ? await officeBody(bytes, mime, label)
             : bytes.toString('utf8');
     }
     return page(ctx.state, label, file.name ?? '', note, body, input.offset, input.maxChars);
