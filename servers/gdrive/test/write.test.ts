@@ -137,6 +137,13 @@ describe('writes under --roots', () => {
       (await call(confined, 'move_file', { fileId: 'doc-two-parents', parentId: 'fld-archive' })).text,
     ).toMatch(/^\[access_denied\] the file also sits in folder fld-secret/);
     expect(s.fake.files.get('doc-salary')?.meta.parents).toEqual(['fld-secret']);
+    // A copy of a file with a parent outside the roots lands only in the parents inside.
+    const copy = await call(confined, 'copy_file', { fileId: 'doc-two-parents' });
+    expect(s.fake.files.get(idIn(copy.text))?.meta.parents).toEqual(['fld-projects']);
+    // A root itself has no parent inside the roots: its copy needs a destination.
+    expect((await call(confined, 'copy_file', { fileId: 'fld-projects' })).text).toMatch(
+      /^\[invalid_input\] parentId is required/,
+    );
   });
 });
 

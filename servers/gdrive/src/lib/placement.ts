@@ -33,6 +33,18 @@ export async function assertParentsInside(ctx: Ctx, parents: readonly string[]):
   }
 }
 
+/** The parents of a file that lie inside --roots; refuses when there are none (a root itself). */
+export async function insideParents(ctx: Ctx, parents: readonly string[]): Promise<string[]> {
+  const inside: string[] = [];
+  for (const parent of parents) if (await ctx.state.confinement.allows(parent)) inside.push(parent);
+  if (!inside.length)
+    throw invalidInput(
+      'parentId is required: the file has no parent folder inside --roots.',
+      'Pass a folder inside the roots.',
+    );
+  return inside;
+}
+
 /** Per-call options for calls that may upload: the client-wide rootUrl does not reach media uploads. */
 export function uploadOptions(rootUrl: string | undefined, signal: AbortSignal) {
   return { signal, ...(rootUrl ? { rootUrl } : {}) };

@@ -1,5 +1,5 @@
 import { invalidInput, text, z } from '@bastion-mcp/runtime';
-import { assertParentsInside, destination, uploadOptions } from '../lib/placement.js';
+import { assertParentsInside, destination, insideParents, uploadOptions } from '../lib/placement.js';
 import { fileFor, tool, withDrive } from '../tool.js';
 
 const fileId = z.string().min(1).describe('File id or Drive/Docs link');
@@ -60,7 +60,13 @@ export const copyFile = tool({
   }),
   async handle(input, ctx) {
     const file = await fileFor(ctx, 'fileId', input.fileId, 'id,name,parents');
-    const parent = input.parentId ? await destination(ctx, input.parentId) : undefined;
+    // Without parentId Drive would copy into every parent of the original, including one outside
+    // --roots: under roots, name the parents inside explicitly.
+    const parents = input.parentId
+      ? [await destination(ctx, input.parentId)]
+      : ctx.state.confinement.active
+        ? await insideParents(ctx, file.parents ?? [])
+        : undefined;
     const copy = await withDrive(ctx, `file ${file.id}`, async (g) => {
       const res = await g.drive.files.copy(
         {
@@ -69,7 +75,7 @@ export const copyFile = tool({
           fields: 'id,name,parents',
           requestBody: {
             ...(input.name ? { name: input.name } : {}),
-            ...(parent ? { parents: [parent] } : {}),
+            ...(parents ? { parents } : {}),
           },
         },
         { signal: ctx.signal },
