@@ -103,3 +103,14 @@ describe('--output-dir downloads', () => {
     }
   });
 });
+
+describe('--output-dir download failures', () => {
+  it('an upstream failure mid-way leaves no file behind and says so', async () => {
+    const dir = await tempDir();
+    const d = await s.open(['--output-dir', dir]);
+    s.fake.failNext('/drive/v3/files/bin-video?alt=media', 503, 20);
+    const text = d.textOf(await d.call('read_file', { fileId: 'bin-video' }));
+    expect(text).toMatch(/^\[upstream\] Google Drive call failed for video bin-video .*Backend Error/);
+    expect(await fs.readdir(dir)).toEqual([]);
+  });
+});

@@ -48,19 +48,6 @@ export async function downloadBytes(g: Google, fileId: string, signal: AbortSign
   return Buffer.from(res.data as unknown as ArrayBuffer);
 }
 
-/** Streams a file's bytes (never held whole in memory). */
-export async function downloadStream(
-  g: Google,
-  fileId: string,
-  signal: AbortSignal,
-): Promise<NodeJS.ReadableStream> {
-  const res = await g.drive.files.get(
-    { fileId, alt: 'media', supportsAllDrives: true },
-    { responseType: 'stream', signal },
-  );
-  return res.data as unknown as NodeJS.ReadableStream;
-}
-
 function csvCell(value: unknown): string {
   const s = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

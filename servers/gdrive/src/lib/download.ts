@@ -3,8 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { drive_v3 } from '@googleapis/drive';
-import { downloadStream } from './content.js';
 import type { Google } from './google.js';
+import { streamingFetch } from './stream-fetch.js';
+
+/** Streams a file's bytes (never held whole in memory), on node:http streams (see stream-fetch). */
+async function downloadStream(
+  g: Google,
+  fileId: string,
+  signal: AbortSignal,
+): Promise<NodeJS.ReadableStream> {
+  const res = await g.drive.files.get(
+    { fileId, alt: 'media', supportsAllDrives: true },
+    { responseType: 'stream', signal, fetchImplementation: streamingFetch as unknown as typeof fetch },
+  );
+  return res.data as unknown as NodeJS.ReadableStream;
+}
 
 /** A file name safe in any folder: no separators, no NUL, no leading dots, bounded length. */
 export function safeFileName(id: string, name: string | null | undefined): string {

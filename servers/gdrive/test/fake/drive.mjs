@@ -552,7 +552,8 @@ export async function startFakeDrive(options = {}) {
       back.searchParams.set('state', q.get('state') ?? '');
       return { status: 302, headers: { location: back.href }, body: Buffer.alloc(0) };
     }
-    const failure = failures.find((f) => f.path === path && f.left > 0);
+    const key = q.get('alt') === 'media' ? `${path}?alt=media` : path;
+    const failure = failures.find((f) => f.path === key && f.left > 0);
     if (failure) {
       failure.left--;
       requests.push({ method, path, query });
@@ -859,7 +860,7 @@ export async function startFakeDrive(options = {}) {
         expiry_date: now() + lifetime * 1000,
       };
     },
-    /** The next `times` requests to `path` fail with `status` (503 backend error, 429 rate limit). */
+    /** The next `times` requests to `path` (add `?alt=media` for downloads only) fail with `status` (503, 429). */
     failNext(path = '/drive/v3/files', status = 503, times = 1) {
       failures.push({ path, status, left: times });
     },
