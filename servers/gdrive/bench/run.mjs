@@ -122,14 +122,23 @@ await withRoots.stop();
 const status = (pid, field) =>
   Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) /
   1024;
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bastion-gdrive-out-'));
-const big = await server(['--output-dir', out]);
-await big.call('search_files', { name: 'recording' }); // clients and auth warmed up
-const before = status(big.pid, 'VmRSS');
-const t0 = performance.now();
-await big.call('read_file', { fileId: 'bin-video' });
-const took = performance.now() - t0;
-const growth = status(big.pid, 'VmHWM') - before;
+// Median of 3 fresh servers, each warmed up by one small download (the code paths load first), so
+// the growth is what the 30 MB file costs.
+const growths = [];
+let took = 0;
+for (let run = 0; run < 3; run++) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bastion-gdrive-out-'));
+  const big = await server(['--output-dir', out]);
+  await big.call('read_file', { fileId: 'img-logo', download: true });
+  const before = status(big.pid, 'VmRSS');
+  const t0 = performance.now();
+  await big.call('read_file', { fileId: 'bin-video' });
+  took = performance.now() - t0;
+  growths.push(status(big.pid, 'VmHWM') - before);
+  await big.stop();
+  fs.rmSync(out, { recursive: true, force: true });
+}
+const growth = median(growths);
 rows.push({
   measure: '30 MB read to --output-dir: RSS growth',
   ours: `${growth.toFixed(1)} MB`,
@@ -138,8 +147,7 @@ rows.push({
   target: '< 40 MB',
   ok: growth < 40,
 });
-await big.stop();
-fs.rmSync(out, { recursive: true, force: true });
+console.log(`RSS growth of the three runs: ${growths.map((g) => g.toFixed(1)).join(', ')} MB`);
 
 const fsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bastion-gdrive-fs-'));
 rows.push(

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { drive_v3 } from '@googleapis/drive';
 import type { Google } from './google.js';
-import { streamingFetch } from './stream-fetch.js';
 
-/** Streams a file's bytes (never held whole in memory), on node:http streams (see stream-fetch). */
+/** Streams a file's bytes (never held whole in memory). */
 async function downloadStream(
   g: Google,
   fileId: string,
@@ -14,7 +13,7 @@ async function downloadStream(
 ): Promise<NodeJS.ReadableStream> {
   const res = await g.drive.files.get(
     { fileId, alt: 'media', supportsAllDrives: true },
-    { responseType: 'stream', signal, fetchImplementation: streamingFetch as unknown as typeof fetch },
+    { responseType: 'stream', signal },
   );
   return res.data as unknown as NodeJS.ReadableStream;
 }
