@@ -3,7 +3,7 @@
 // 2025-11-25 and 2026-07-28 requirements) under Node 22 against the fixture over HTTP, then the
 // generic scenarios against every server's --http entry. Expected failures live, with reasons, in
 // shared/conformance-fixture/expected-failures/.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -111,6 +111,25 @@ const SERVER_ARGS = {
     defer(() => fake.close());
     process.env.GITHUB_PERSONAL_ACCESS_TOKEN = TOKENS.alice;
     return ['--host', fake.origin];
+  },
+  // The local fake Drive API (in a process of its own: this script blocks in spawnSync while the
+  // suite runs) and a token it issued.
+  async gdrive(defer, name) {
+    const [dir] = await scratchDir(defer, name);
+    const fake = spawn(process.execPath, [path.join(repo, 'servers/gdrive/test/fake/serve.mjs'), dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    defer(() => fake.kill());
+    const line = await new Promise((resolve, reject) => {
+      let out = '';
+      fake.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('\n')) resolve(out.split('\n')[0]);
+      });
+      fake.once('exit', (code) => reject(new Error(`fake Drive exited (${code})`)));
+    });
+    const { url, credentials, oauth } = JSON.parse(line);
+    return ['--api-url', url, '--credentials-path', credentials, '--oauth-path', oauth];
   },
 };
 async function scratchDir(defer, name) {

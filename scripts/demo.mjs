@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { spawnBin } from '@bastion-mcp/runtime/testing';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const tours = ['filesystem', 'git', 'github', 'postgres', 'template'];
+// `node scripts/demo.mjs gdrive git` tours only those servers.
+const only = process.argv.slice(2);
+const tours = ['filesystem', 'gdrive', 'git', 'github', 'postgres', 'template'].filter(
+  (t) => !only.length || only.includes(t),
+);
 
 const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const dim = (s) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);

@@ -1,0 +1,89 @@
+import {
+  accessDenied,
+  ConfigError,
+  invalidInput,
+  isToolError,
+  notFound,
+  ToolError,
+  tooLarge,
+} from '@bastion-mcp/runtime';
+
+export const AUTH_COMMAND = 'npx -y @bastion-mcp/server-gdrive auth';
+
+interface GoogleErrorBody {
+  error?:
+    | string
+    | {
+        code?: number;
+        message?: string;
+        errors?: { reason?: string; message?: string }[];
+        details?: { reason?: string }[];
+      };
+  error_description?: string;
+}
+
+/** Turns a Google client failure into a ToolError the model can act on. `what` names the target. */
+export function driveError(error: unknown, what: string): ToolError {
+  if (isToolError(error)) return error;
+  if (error instanceof ConfigError)
+    return accessDenied((error as Error).message, `Fix the setup, then restart the server. ${SETUP}`);
+  if ((error as Error)?.name === 'NoCredentials')
+    return accessDenied('no Google credentials are configured.', SETUP);
+  const e = error as {
+    status?: number;
+    response?: { status?: number; data?: unknown };
+    message?: string;
+    code?: string;
+  };
+  const status = e.response?.status ?? e.status;
+  const body = (e.response?.data ?? {}) as GoogleErrorBody;
+  const detail = typeof body.error === 'object' ? body.error : undefined;
+  const reasons = [
+    ...(detail?.errors ?? []).map((x) => x.reason),
+    ...(detail?.details ?? []).map((x) => x.reason),
+    typeof body.error === 'string' ? body.error : undefined,
+  ].filter(Boolean) as string[];
+  const message = detail?.message ?? body.error_description ?? e.message ?? String(error);
+
+  if (reasons.includes('invalid_grant') || /invalid_grant/.test(message))
+    return accessDenied(
+      'Google refused the stored sign-in (invalid_grant: the token was revoked, expired or the password changed).',
+      `Sign in again: run \`${AUTH_COMMAND}\`, then restart the server.`,
+    );
+  if (reasons.includes('invalid_client') || /No refresh token|refresh handler/i.test(message))
+    return accessDenied(
+      'the access token expired and cannot be refreshed (no refresh token or OAuth client id/secret).',
+      `Check GDRIVE_OAUTH_PATH points at the OAuth client file, then run \`${AUTH_COMMAND}\`.`,
+    );
+  if (status === 404)
+    return notFound(
+      `${what} was not found, or this account cannot see it.`,
+      'Check the id (search_files or list_folder shows ids).',
+    );
+  if (
+    status === 403 &&
+    reasons.some((r) => /insufficientPermissions|ACCESS_TOKEN_SCOPE_INSUFFICIENT/.test(r))
+  )
+    return accessDenied(
+      `${what}: the sign-in lacks the Google scope this needs (https://www.googleapis.com/auth/drive; it has drive.readonly).`,
+      `Run \`${AUTH_COMMAND} --toolsets write\` (or with a service account, grant the drive scope), then restart.`,
+    );
+  if (status === 403 && reasons.includes('exportSizeLimitExceeded'))
+    return tooLarge(
+      `${what} is larger than Google's 10 MB export limit.`,
+      'Read a range (Sheets) or download the original with --output-dir.',
+    );
+  if (status === 401)
+    return accessDenied(`Google rejected the credentials (${message}).`, `Run \`${AUTH_COMMAND}\` again.`);
+  if (status === 403)
+    return accessDenied(
+      `${what}: Google refused (${message}).`,
+      'This account lacks access to it; ask its owner or pick another file.',
+    );
+  if (status === 400) return invalidInput(`${what}: Google rejected the request (${message}).`);
+  if (status === 429)
+    return new ToolError('upstream', `Google's rate limit was hit (${message}).`, 'Wait a minute and retry.');
+  return new ToolError('upstream', `Google Drive call failed for ${what}: ${message.split('\n')[0]}`);
+}
+
+const SETUP = `Set GOOGLE_APPLICATION_CREDENTIALS to a service account key, or run \`${AUTH_COMMAND}\` to sign in (see the README).`;

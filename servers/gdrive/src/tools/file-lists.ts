@@ -1,0 +1,153 @@
+import { cursorField, decodeCursor, encodeCursor, structured, untrusted, z } from '@bastion-mcp/runtime';
+import { fileFor, tool, withDrive } from '../tool.js';
+
+const pageCursor = z.object({ t: z.string(), f: z.string() });
+const input = z.object({
+  fileId: z.string().min(1).describe('File id or Drive/Docs link'),
+  pageSize: z.number().int().min(1).max(100).default(50).describe('Entries per page'),
+  cursor: cursorField,
+});
+
+/** Pages one of a file's sub-lists; the cursor is bound to the file. */
+function cursorFor(fileId: string, cursor: string | undefined) {
+  const previous = decodeCursor(cursor, pageCursor);
+  return previous && previous.f === fileId ? { pageToken: previous.t } : {};
+}
+const nextOf = (fileId: string, token: string | null | undefined) =>
+  token ? encodeCursor({ t: token, f: fileId }) : undefined;
+
+export const getPermissions = tool({
+  name: 'get_permissions',
+  title: 'Who can access a file',
+  description:
+    'List who has access to a file and with what role (owner, writer, commenter, reader; users, groups, domains, anyone).',
+  kind: 'read',
+  openWorld: true,
+  input,
+  async handle(args, ctx) {
+    const file = await fileFor(ctx, 'fileId', args.fileId, 'id,name');
+    const id = file.id as string;
+    const res = await withDrive(ctx, `permissions of ${id}`, (g) =>
+      g.drive.permissions.list(
+        {
+          fileId: id,
+          supportsAllDrives: true,
+          pageSize: args.pageSize,
+          fields: 'nextPageToken,permissions(id,type,role,emailAddress,domain,displayName,deleted)',
+          ...cursorFor(id, args.cursor),
+        },
+        { signal: ctx.signal },
+      ),
+    );
+    const perms = res.data.permissions ?? [];
+    const next = nextOf(id, res.data.nextPageToken);
+    const lines = perms.map(
+      (p) =>
+        `${p.role} | ${p.type} | ${p.emailAddress ?? p.domain ?? (p.type === 'anyone' ? 'anyone with the link' : '')} | permission id ${p.id}`,
+    );
+    return structured(
+      {
+        permissions: perms.map((p) => ({
+          id: p.id ?? '',
+          role: p.role ?? '',
+          type: p.type ?? '',
+          emailAddress: p.emailAddress ?? null,
+          domain: p.domain ?? null,
+        })),
+        ...(next ? { nextCursor: next } : {}),
+      },
+      `${lines.join('\n') || 'No permissions listed (shared drive members inherit access).'}${next ? `\nMore: cursor "${next}".` : ''}`,
+    );
+  },
+});
+
+export const listComments = tool({
+  name: 'list_comments',
+  title: 'Comments on a file',
+  description:
+    'List the comments (and replies) on a file, with author, time, resolved state and the quoted text.',
+  kind: 'read',
+  openWorld: true,
+  input,
+  async handle(args, ctx) {
+    const file = await fileFor(ctx, 'fileId', args.fileId, 'id,name');
+    const id = file.id as string;
+    const res = await withDrive(ctx, `comments of ${id}`, (g) =>
+      g.drive.comments.list(
+        {
+          fileId: id,
+          pageSize: args.pageSize,
+          fields:
+            'nextPageToken,comments(id,content,author(displayName,emailAddress),createdTime,resolved,quotedFileContent(value),replies(content,author(displayName),createdTime))',
+          ...cursorFor(id, args.cursor),
+        },
+        { signal: ctx.signal },
+      ),
+    );
+    const comments = res.data.comments ?? [];
+    const next = nextOf(id, res.data.nextPageToken);
+    const lines = comments.map((c) => {
+      const head = `[${c.id}] ${c.author?.displayName ?? 'someone'} at ${c.createdTime}${c.resolved ? ' (resolved)' : ''}: ${c.content}`;
+      const quoted = c.quotedFileContent?.value ? `\n  on: "${c.quotedFileContent.value}"` : '';
+      const replies = (c.replies ?? [])
+        .map((r) => `\n  reply by ${r.author?.displayName ?? 'someone'} at ${r.createdTime}: ${r.content}`)
+        .join('');
+      return `${head}${quoted}${replies}`;
+    });
+    return structured(
+      {
+        comments: comments.map((c) => ({
+          id: c.id ?? '',
+          author: c.author?.displayName ?? null,
+          createdTime: c.createdTime ?? null,
+          resolved: Boolean(c.resolved),
+          content: c.content ?? '',
+        })),
+        ...(next ? { nextCursor: next } : {}),
+      },
+      `${lines.length ? untrusted(`comments on Google Drive file ${id}`, lines.join('\n')) : 'No comments.'}${next ? `\nMore: cursor "${next}".` : ''}`,
+    );
+  },
+});
+
+export const listRevisions = tool({
+  name: 'list_revisions',
+  title: 'Revisions of a file',
+  description: 'List the stored revisions of a file: id, time, who modified it and size.',
+  kind: 'read',
+  openWorld: true,
+  input,
+  async handle(args, ctx) {
+    const file = await fileFor(ctx, 'fileId', args.fileId, 'id,name');
+    const id = file.id as string;
+    const res = await withDrive(ctx, `revisions of ${id}`, (g) =>
+      g.drive.revisions.list(
+        {
+          fileId: id,
+          pageSize: args.pageSize,
+          fields:
+            'nextPageToken,revisions(id,modifiedTime,lastModifyingUser(displayName,emailAddress),size,keepForever)',
+          ...cursorFor(id, args.cursor),
+        },
+        { signal: ctx.signal },
+      ),
+    );
+    const revisions = res.data.revisions ?? [];
+    const next = nextOf(id, res.data.nextPageToken);
+    const lines = revisions.map(
+      (r) =>
+        `${r.id} | ${r.modifiedTime} | ${r.lastModifyingUser?.emailAddress ?? r.lastModifyingUser?.displayName ?? ''}${r.size ? ` | ${r.size} bytes` : ''}`,
+    );
+    return structured(
+      {
+        revisions: revisions.map((r) => ({
+          id: r.id ?? '',
+          modifiedTime: r.modifiedTime ?? null,
+          modifiedBy: r.lastModifyingUser?.emailAddress ?? null,
+        })),
+        ...(next ? { nextCursor: next } : {}),
+      },
+      `${lines.join('\n') || 'No revisions.'}${next ? `\nMore: cursor "${next}".` : ''}`,
+    );
+  },
+});

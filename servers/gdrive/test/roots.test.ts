@@ -1,0 +1,105 @@
+import type { TestClient } from '@bastion-mcp/runtime/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Setup, setup } from './helpers.js';
+
+let s: Setup;
+let c: TestClient;
+beforeAll(async () => {
+  s = await setup();
+  c = await s.open(['--roots', 'https://drive.google.com/drive/folders/fld-projects,drv-eng']);
+});
+afterAll(() => s.close());
+
+const call = async (tool: string, args: Record<string, unknown> = {}) => {
+  const result = await c.call(tool, args);
+  return { result, text: c.textOf(result) };
+};
+const DENIED = /^\[access_denied\] \w+.*outside the folders this server may use \(--roots\)/;
+
+describe('--roots confinement', () => {
+  it('reads inside a root, deep inside, and inside a shared drive root', async () => {
+    expect((await call('read_file', { fileId: 'doc-plan' })).text).toContain('Ship the');
+    expect((await call('read_file', { fileId: 'txt-long', maxChars: 100 })).text).toContain('line 1');
+    expect((await call('read_file', { fileId: 'doc-spec' })).text).toContain('GET /v1/things');
+  });
+
+  it('refuses reads by id outside the roots, for every tool and the resource', async () => {
+    for (const [tool, args] of [
+      ['read_file', { fileId: 'doc-salary' }],
+      ['read_file', { fileId: 'https://docs.google.com/document/d/doc-salary/edit' }],
+      ['read_file', { fileId: 'doc-pitch' }], // another shared drive
+      ['read_file', { fileId: 'doc-alice' }], // shared with me, not under a root
+      ['get_file_metadata', { fileId: 'doc-salary' }],
+      ['get_permissions', { fileId: 'doc-salary' }],
+      ['list_comments', { fileId: 'doc-salary' }],
+      ['list_revisions', { fileId: 'doc-salary' }],
+      ['list_folder', { folderId: 'fld-secret' }],
+      ['list_folder', { folderId: 'root' }],
+      ['search_files', { folderId: 'fld-secret' }],
+    ] as const) {
+      const { result, text } = await call(tool, args);
+      expect(result.isError, `${tool} ${JSON.stringify(args)}`).toBe(true);
+      expect(text).toMatch(DENIED);
+      expect(text).not.toContain('CEO');
+    }
+    await expect(c.client.readResource({ uri: 'gdrive:///doc-salary' })).rejects.toThrow(
+      /outside the folders/,
+    );
+  });
+
+  it('refuses a shortcut inside a root that points outside', async () => {
+    const { text } = await call('read_file', { fileId: 'sc-to-secret' });
+    expect(text).toMatch(/^\[access_denied\] fileId \(shortcut target\): doc-salary is outside/);
+  });
+
+  it('allows a file with several parents when one chain reaches a root', async () => {
+    expect((await call('read_file', { fileId: 'doc-two-parents' })).text).toContain('In two folders.');
+  });
+
+  it('filters search answers by ancestry, whatever the query text', async () => {
+    const { text } = await call('search_files', { text: 'plan' });
+    expect(text).toContain('Plan 2026');
+    expect(text).not.toContain('Sales pitch plan');
+    expect(text).not.toContain('Alice shared plan');
+    expect(text).toMatch(/result\(s\) outside the allowed roots were left out/);
+    const crafted = await call('search_files', { name: "' or name contains 'Salar" });
+    expect(crafted.text).not.toContain('Salaries');
+    const all = await call('search_files', { name: 'Salar' });
+    expect(all.text).not.toContain('id doc-salary'); // the shortcut inside a root may be listed; its target is not
+    const recent = await call('list_recent_files', { pageSize: 100 });
+    expect(recent.text).not.toContain('id doc-salary');
+    expect(recent.text).toContain('doc-plan');
+  });
+
+  it('lists the roots when no folder is given, and only root shared drives', async () => {
+    const { result } = await call('list_folder');
+    expect(result.structuredContent).toEqual({ roots: ['fld-projects', 'drv-eng'] });
+    const drives = await call('list_shared_drives');
+    expect(drives.text).toContain('Engineering');
+    expect(drives.text).not.toContain('Sales');
+  });
+
+  it('resources/list shows only files under the roots', async () => {
+    const { resources } = await c.client.listResources();
+    const ids = resources.map((r) => r.uri);
+    expect(ids).toContain('gdrive:///doc-plan');
+    expect(ids).not.toContain('gdrive:///doc-salary');
+    expect(ids).not.toContain('gdrive:///doc-pitch');
+  });
+
+  it('checks parents once per file while the cache holds (repeat calls cost no lookups)', async () => {
+    await call('read_file', { fileId: 'slides-deck' });
+    const lookups = () =>
+      s.fake.requests.filter(
+        (r) => r.query.fields === 'id,parents,driveId' && r.path.endsWith('/slides-deck'),
+      ).length;
+    const before = lookups();
+    await call('read_file', { fileId: 'slides-deck' });
+    await call('get_file_metadata', { fileId: 'slides-deck' });
+    expect(lookups()).toBe(before);
+  });
+
+  it('refuses a bad --roots value at start-up', async () => {
+    await expect(s.open(['--roots', "x' or 1"])).rejects.toThrow(/--roots: "x' or 1" is not a folder id/);
+  });
+});
