@@ -6,12 +6,18 @@ export const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chrom
 
 /** A server on the real Chromium, as root needs it (--no-sandbox). */
 export function browserServer(argv: string[] = []) {
-  const outcome = parseConfig(configSpec, ['--executable-path', CHROMIUM, '--no-sandbox', '--timeout-ms', '5000', ...argv], {});
+  const outcome = parseConfig(
+    configSpec,
+    ['--executable-path', CHROMIUM, '--no-sandbox', '--timeout-ms', '5000', ...argv],
+    {},
+  );
   if (!('run' in outcome)) throw new Error(outcome.stderr);
   return createServer(outcome.run);
 }
 
-export async function browserClient(argv: string[] = []): Promise<{ client: TestClient; close: () => Promise<void>; server: ReturnType<typeof browserServer> }> {
+export async function browserClient(
+  argv: string[] = [],
+): Promise<{ client: TestClient; close: () => Promise<void>; server: ReturnType<typeof browserServer> }> {
   const server = browserServer(argv);
   const client = await connect(server);
   return {
@@ -25,14 +31,22 @@ export async function browserClient(argv: string[] = []): Promise<{ client: Test
 }
 
 /** Calls a tool and returns its text; fails the test on an isError result unless `expectError`. */
-export async function call(client: TestClient, name: string, args: Record<string, unknown> = {}): Promise<string> {
+export async function call(
+  client: TestClient,
+  name: string,
+  args: Record<string, unknown> = {},
+): Promise<string> {
   const result = await client.call(name, args);
   const text = client.textOf(result);
   if (result.isError) throw new Error(`${name} failed: ${text}`);
   return text;
 }
 
-export async function callError(client: TestClient, name: string, args: Record<string, unknown> = {}): Promise<string> {
+export async function callError(
+  client: TestClient,
+  name: string,
+  args: Record<string, unknown> = {},
+): Promise<string> {
   const result = await client.call(name, args);
   const text = client.textOf(result);
   if (!result.isError) throw new Error(`${name} unexpectedly succeeded: ${text}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserClient, call, refOf } from './helpers.js';
-import { forbiddenServer, testSite, type Forbidden, type Site } from './site.js';
+import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
 
 let site: Site;
 let forbidden: Forbidden;

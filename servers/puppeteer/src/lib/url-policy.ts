@@ -29,14 +29,19 @@ const refuse = (rule: string, fix: string): Verdict => ({ ok: false, rule, fix }
 
 /** Parses one origin pattern; throws with a message for the config error. */
 export function parseOrigin(text: string): OriginPattern {
-  const match = /^(?:(\*|https?|wss?):\/\/)?(\*\.)?([^/:[\]]+|\[[0-9a-f:.]+\])(?::(\*|\d{1,5}))?\/?$/i.exec(
+  const match = /^(?:(\*|https?|wss?):\/\/)?(\*\.)?([^/:[\]\s]+|\[[0-9a-f:.]+\])(?::(\*|\d{1,5}))?\/?$/i.exec(
     text.trim(),
   );
   if (!match) throw new Error(`"${text}" is not an origin like https://example.com or https://*.example.org`);
   const [, rawScheme, star, rawHost = '', rawPort] = match;
   const scheme = rawScheme && rawScheme !== '*' ? rawScheme.toLowerCase().replace(/^ws/, 'http') : undefined;
   // Normalise the host the way the browser's URL parser does (alternate IPv4 spellings, case).
-  const host = (star ? rawHost.toLowerCase() : new URL(`http://${rawHost}`).hostname).replace(/^\[|\]$/g, '');
+  let host: string;
+  try {
+    host = (star ? rawHost.toLowerCase() : new URL(`http://${rawHost}`).hostname).replace(/^\[|\]$/g, '');
+  } catch {
+    throw new Error(`"${text}" is not an origin like https://example.com (bad host)`);
+  }
   const port = rawPort && rawPort !== '*' ? Number(rawPort) : undefined;
   return {
     text,
