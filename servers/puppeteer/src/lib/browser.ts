@@ -149,9 +149,9 @@ export class BrowserHost {
     this.proxyPort ??= await this.proxy.start();
     this.tabs = [];
     this.current = 0;
-    const userDataDir =
-      this.options.userDataDir ??
-      (this.tempProfile = await fs.mkdtemp(path.join(os.tmpdir(), 'bastion-chrome-')));
+    if (!this.options.userDataDir)
+      this.tempProfile = await fs.mkdtemp(path.join(os.tmpdir(), 'bastion-chrome-'));
+    const userDataDir = this.options.userDataDir ?? (this.tempProfile as string);
     // Loaded here, not at start-up: the server answers initialize without touching the browser stack.
     const { default: puppeteer } = await import('puppeteer-core');
     let browser: Browser;

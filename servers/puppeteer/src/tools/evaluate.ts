@@ -33,13 +33,18 @@ export const browserEvaluate = tool({
       input.ref !== undefined || input.selector !== undefined
         ? (await resolveTarget(tab, input, ctx.state.timeoutMs)).handle
         : undefined;
-    const source =
-      input.function !== undefined ? `(${input.function})` : `(() => eval(${JSON.stringify(input.script)}))`;
     let value: unknown;
     try {
-      const work = target
-        ? target.evaluate((el, src) => (0, eval)(src)(el), source)
-        : tab.page.evaluate((src) => (0, eval)(src)(), source);
+      let work: Promise<unknown>;
+      if (input.script !== undefined) work = tab.page.evaluate(input.script);
+      else
+        work = tab.page
+          .evaluateHandle(`(${input.function})`)
+          .then((fn) =>
+            target
+              ? fn.evaluate((f, el) => (f as (e: Element) => unknown)(el), target)
+              : fn.evaluate((f) => (f as () => unknown)()),
+          );
       value = await bounded(work, ctx.state.timeoutMs, ctx.signal, 'The script');
     } catch (error) {
       if (error instanceof ToolError) throw error;

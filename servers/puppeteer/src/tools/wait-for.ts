@@ -34,6 +34,7 @@ export const browserWaitFor = tool({
     try {
       await bounded(
         tab.page.waitForFunction(
+          // biome-ignore lint/performance/useDomNodeTextContent: only text a user can see counts
           (t: string, appear: boolean) => (document.body?.innerText ?? '').includes(t) === appear,
           { timeout: cap, polling: 100 },
           wanted,
@@ -43,7 +44,7 @@ export const browserWaitFor = tool({
         ctx.signal,
         'The wait',
       );
-    } catch (error) {
+    } catch {
       if (tab.dialog) return text(`${prefix}${dialogLine(tab.dialog)}`);
       throw new ToolError(
         'timeout',
