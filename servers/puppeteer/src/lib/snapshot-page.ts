@@ -60,7 +60,19 @@ export async function resolveTarget(
       label: input.element ?? `${target.role} "${target.name}"`,
     };
   }
-  const wait = Math.min(timeoutMs, 5000);
+  // Half the action timeout at most, so the answer is "no match", not a timeout.
+  const wait = Math.min(Math.floor(timeoutMs / 2), 5000);
+  // A first look answers at once, and surfaces a syntax error that waiting would swallow.
+  const now = await tab.page.$(selector as string).catch((error: Error) => {
+    throw invalidInput(
+      `${prefix}selector ${JSON.stringify(selector)} is not valid: ${error.message.split('\n')[0]}`,
+    );
+  });
+  if (now)
+    return {
+      handle: now as ElementHandle<Element>,
+      label: input.element ?? `selector ${JSON.stringify(selector)}`,
+    };
   try {
     const handle = await tab.page.waitForSelector(selector as string, { timeout: wait });
     if (!handle) throw new Error('no match');
