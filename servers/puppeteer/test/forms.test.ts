@@ -88,11 +88,11 @@ describe('forms', () => {
       paths: ['/etc/passwd'],
     });
     expect(outside).toMatch(/^\[access_denied\]/);
-    const escape = await callError(ctx.client, 'browser_file_upload', {
+    const dotdot = await callError(ctx.client, 'browser_file_upload', {
       selector: '#avatar',
       paths: [path.join(root, 'avatar.png'), `${root}/../x`],
     });
-    expect(escape).toMatch(/^\[access_denied\]/);
+    expect(dotdot).toMatch(/^\[access_denied\]/);
     expect(await call(ctx.client, 'browser_get_text')).not.toMatch(/Chosen:/);
   });
 

@@ -106,7 +106,7 @@ export async function snapshotText(
 ): Promise<{ text: string; refs: number }> {
   const root = options.ref ? (await resolveTarget(tab, { ref: options.ref }, 1000)).handle : undefined;
   const tree = (await tab.page.accessibility.snapshot({
-    interestingOnly: true,
+    interestingOnly: false,
     includeIframes: options.iframes ?? true,
     ...(root ? { root } : {}),
   })) as AXNode | null;

@@ -53,6 +53,22 @@ const TRANSPARENT = new Set([
   'LineBreak',
   'paragraph',
   'Section',
+  'LabelText',
+  'rowgroup',
+  'ignored',
+]);
+/** Never shown: text boxes and list bullets repeat what their parents say. */
+const SKIP = new Set(['InlineTextBox', 'ListMarker']);
+const CELLS = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
+/** Controls whose name or value already says everything their descendants' text would. */
+const SELF_DESCRIBED = new Set([
+  'textbox',
+  'searchbox',
+  'combobox',
+  'spinbutton',
+  'slider',
+  'option',
+  'ListBoxOption',
 ]);
 
 export interface RenderOptions {
@@ -64,49 +80,104 @@ export interface Rendered {
   refs: number;
 }
 
-/** The accessibility tree as compact indented text: `- role "name" [state] [ref=eN]: value`. */
+const kids = (node: AXNode) => (node.children ?? []) as AXNode[];
+const textOf = (node: AXNode) => (node.name ?? '').replace(/\s+/g, ' ').trim();
+
+/** Whether a subtree holds anything but text (something to act on or a structure to show). */
+function hasStructure(node: AXNode): boolean {
+  return kids(node).some(
+    (child) =>
+      ACTIONABLE.has(child.role) ||
+      SECTIONS.has(child.role) ||
+      (child.role !== 'StaticText' && !TRANSPARENT.has(child.role) && !SKIP.has(child.role)) ||
+      hasStructure(child),
+  );
+}
+
+/** The visible text of a subtree, joined. */
+function flatText(node: AXNode): string {
+  if (node.role === 'StaticText') return textOf(node);
+  if (SKIP.has(node.role)) return '';
+  return kids(node).map(flatText).filter(Boolean).join(' ');
+}
+
+/**
+ * The accessibility tree as compact indented text: `- role "name" [state] [ref=eN]: value`. Text
+ * runs merge into one `text:` line, unnamed wrappers vanish, a row of plain cells is one line, and
+ * text a node's name already says is not repeated.
+ */
 export function renderTree(root: AXNode, refs: RefRegistry, options: RenderOptions = {}): Rendered {
   const lines: string[] = [];
   let count = 0;
   const maxDepth = options.depth ?? Number.POSITIVE_INFINITY;
-  const walk = (node: AXNode, depth: number) => {
-    const role = node.role === 'RootWebArea' ? 'document' : node.role;
-    const name = (node.name ?? '').trim();
-    const children = (node.children ?? []) as AXNode[];
-    if (role === 'StaticText' || role === 'text') {
-      if (name) lines.push(`${'  '.repeat(depth)}- text: ${oneLine(name)}`);
-      return;
+  const pad = (depth: number) => '  '.repeat(depth);
+
+  const walkChildren = (node: AXNode, depth: number, parentName: string) => {
+    let run: string[] = [];
+    let previous = '';
+    // A label's text right before (or after) the control it names says nothing new.
+    const flush = (next = '') => {
+      const joined = run.join(' ').replace(/\s+/g, ' ').trim();
+      if (joined && joined !== parentName && joined !== next && joined !== previous)
+        lines.push(`${pad(depth)}- text: ${oneLine(joined)}`);
+      run = [];
+    };
+    for (const child of kids(node)) {
+      if (child.role === 'StaticText') run.push(textOf(child));
+      else if (TRANSPARENT.has(child.role) && !textOf(child) && !hasStructure(child))
+        run.push(flatText(child));
+      else {
+        flush(textOf(child));
+        walk(child, depth, parentName);
+        previous = textOf(child);
+      }
     }
-    if (TRANSPARENT.has(role) && !name && !ACTIONABLE.has(role)) {
-      for (const child of children) walk(child, depth);
+    flush();
+  };
+
+  const walk = (node: AXNode, depth: number, parentName: string) => {
+    if (SKIP.has(node.role)) return;
+    const role = node.role === 'RootWebArea' ? 'document' : node.role;
+    const name = textOf(node);
+    if (TRANSPARENT.has(role) && !name) {
+      walkChildren(node, depth, parentName);
       return;
     }
     const ref = ACTIONABLE.has(role) || SECTIONS.has(role) ? refs.refFor(node) : undefined;
     if (ref) count++;
-    lines.push(
-      `${'  '.repeat(depth)}- ${describe(role, node, name)}${ref ? ` [ref=${ref}]` : ''}${value(node)}`,
-    );
-    if (depth + 1 > maxDepth) {
-      if (children.length)
-        lines.push(`${'  '.repeat(depth + 1)}- … (${children.length} children; raise depth)`);
+    let line = `${pad(depth)}- ${describe(role, node, name)}${ref ? ` [ref=${ref}]` : ''}${value(node)}`;
+    const children = kids(node);
+    if (SELF_DESCRIBED.has(role) || !children.length) {
+      lines.push(line);
       return;
     }
-    // A control whose only child repeats its name adds nothing.
-    if (
-      children.length === 1 &&
-      children[0]?.role === 'StaticText' &&
-      (children[0].name ?? '').trim() === name
-    )
+    if (!hasStructure(node)) {
+      // Only text below: one line, unless the name already says it.
+      const inner = flatText(node);
+      if (!name && inner === parentName) return;
+      if (inner && inner !== name)
+        line += `${node.value !== undefined && node.value !== '' ? ' ' : ': '}${oneLine(inner)}`;
+      lines.push(line);
       return;
-    for (const child of children) walk(child, depth + 1);
+    }
+    if (role === 'row' && children.every((c) => CELLS.has(c.role) && !hasStructure(c))) {
+      lines.push(`${line}: ${children.map((c) => oneLine(textOf(c) || flatText(c))).join(' | ')}`);
+      return;
+    }
+    lines.push(line);
+    if (depth + 1 > maxDepth) {
+      lines.push(`${pad(depth + 1)}- … (${children.length} children; raise depth)`);
+      return;
+    }
+    walkChildren(node, depth + 1, name);
   };
-  walk(root, 0);
+  walk(root, 0, '');
   return { lines, refs: count };
 }
 
 function describe(role: string, node: AXNode, name: string): string {
   const states: string[] = [];
-  if (node.level) states.push(`level=${node.level}`);
+  if (node.level && role === 'heading') states.push(`level=${node.level}`);
   if (node.checked !== undefined)
     states.push(node.checked === 'mixed' ? 'checked=mixed' : node.checked ? 'checked' : 'unchecked');
   if (node.pressed !== undefined) states.push(node.pressed === true ? 'pressed' : 'not pressed');

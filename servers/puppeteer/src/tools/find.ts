@@ -37,11 +37,11 @@ export const browserFind = tool({
     const needle = input.text?.toLowerCase();
     const walk = (node: AXNode, path: string[]) => {
       const role = node.role === 'RootWebArea' ? 'document' : node.role;
-      const hay = `${node.name ?? ''} ${node.value ?? ''}`;
+      const hay = [node.name ?? '', String(node.value ?? '')].filter(Boolean);
       const hit =
         (!input.role || role.toLowerCase() === input.role.toLowerCase()) &&
-        (!needle || hay.toLowerCase().includes(needle)) &&
-        (!pattern || pattern.test(hay));
+        (!needle || hay.some((h) => h.toLowerCase().includes(needle))) &&
+        (!pattern || hay.some((h) => pattern.test(h)));
       if (hit && role !== 'document') {
         total++;
         if (matches.length < MAX_MATCHES) {

@@ -13,8 +13,11 @@ function historyTool(name: string, title: string, verb: string, go: 'goBack' | '
     async handle(_input, ctx) {
       const { tab, note } = await ctx.state.browser.tab();
       const answer = await act(ctx, tab, note, async () => {
+        const before = tab.page.url();
+        // A page restored from the back/forward cache answers null, so compare URLs instead.
         const response = await tab.page[go]({ waitUntil: 'domcontentloaded' });
-        if (!response && go !== 'reload') return `Nothing to go ${verb} to; the page stayed.`;
+        if (!response && go !== 'reload' && tab.page.url() === before)
+          return `Nothing to go ${verb} to; the page stayed.`;
         return `Went ${verb}.`;
       });
       return text(answer);
