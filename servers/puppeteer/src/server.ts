@@ -94,7 +94,7 @@ export function createServer(config: PuppeteerConfig, log?: Logger) {
     budget: config.maxResponseChars,
     screenshots: new Map(),
   };
-  return defineServer<PuppeteerState>({
+  const server = defineServer<PuppeteerState>({
     name: 'puppeteer',
     version: pkg.version,
     instructions: INSTRUCTIONS,
@@ -111,4 +111,6 @@ export function createServer(config: PuppeteerConfig, log?: Logger) {
     ...(log ? { log } : {}),
     close: () => browser.close(),
   });
+  // The browser host rides along for tests and the demo (its pid, whether it runs).
+  return Object.assign(server, { browser });
 }

@@ -110,6 +110,11 @@ export class BrowserHost {
     await this.proxy.close();
   }
 
+  /** The Chromium process id while it runs (tests kill it to check recovery). */
+  get pid(): number | undefined {
+    return this.browser?.process()?.pid;
+  }
+
   get running(): boolean {
     return Boolean(this.browser?.connected);
   }

@@ -1,5 +1,6 @@
 import { accessDenied, invalidInput, ToolError, z } from '@bastion-mcp/runtime';
 import { act } from '../lib/act.js';
+import type { BlockedRequest } from '../lib/proxy.js';
 import type { Tab } from '../lib/tab.js';
 import type { UrlPolicy } from '../lib/url-policy.js';
 import { tool } from '../tool.js';
@@ -18,6 +19,14 @@ export function checkedUrl(policy: UrlPolicy, raw: string): URL {
   const verdict = policy.checkNavigation(url);
   if (!verdict.ok) throw accessDenied(`Refused by the URL policy: ${verdict.rule}.`, verdict.fix);
   return url;
+}
+
+/** The proxy's refusal of this URL's host (a redirect hop's refusal shows on the 403 page instead). */
+export function blockedSince(blocked: readonly BlockedRequest[], url: URL): () => string | undefined {
+  const since = Date.now();
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  const hostPort = `${url.hostname.replace(/^\[|\]$/g, '')}:${port}`;
+  return () => blocked.find((b) => b.time >= since && (b.url === url.href || b.hostPort === hostPort))?.rule;
 }
 
 /** A navigation the proxy refused ends on its 403 page or a tunnel error: report it as refused. */
@@ -58,8 +67,7 @@ export const browserNavigate = tool({
   async handle({ url: raw }, ctx) {
     const url = checkedUrl(ctx.state.policy, raw);
     const { tab, note } = await ctx.state.browser.tab();
-    const since = Date.now();
-    const proxyBlocked = () => ctx.state.browser.proxy.blocked.find((b) => b.time >= since)?.rule;
+    const proxyBlocked = blockedSince(ctx.state.browser.proxy.blocked, url);
     const text = await act(ctx, tab, note, async () => {
       const response = await navigateChecked(tab, url, proxyBlocked);
       return `Navigated to ${url.href}${response ? ` (HTTP ${response.status()})` : ''}.`;

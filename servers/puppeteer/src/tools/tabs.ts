@@ -1,7 +1,7 @@
 import { invalidInput, text, z } from '@bastion-mcp/runtime';
 import { title } from '../lib/act.js';
 import { tool } from '../tool.js';
-import { checkedUrl, navigateChecked } from './navigate.js';
+import { blockedSince, checkedUrl, navigateChecked } from './navigate.js';
 
 export const browserTabs = tool({
   name: 'browser_tabs',
@@ -28,8 +28,7 @@ export const browserTabs = tool({
       const checked = url === undefined ? undefined : checkedUrl(ctx.state.policy, url);
       const tab = await browser.newTab();
       if (checked) {
-        const since = Date.now();
-        await navigateChecked(tab, checked, () => browser.proxy.blocked.find((b) => b.time >= since)?.rule);
+        await navigateChecked(tab, checked, blockedSince(browser.proxy.blocked, checked));
       }
       lines.push(`Opened tab ${browser.tabs.indexOf(tab)}.`);
     } else if (action === 'select' || action === 'close') {
