@@ -1,9 +1,10 @@
 import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { type Logger, ToolError } from '@bastion-mcp/runtime';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Page, PuppeteerNode } from 'puppeteer-core';
 import { findBrowser } from './find-browser.js';
 import { PolicyProxy } from './proxy.js';
 import { Tab } from './tab.js';
@@ -19,6 +20,19 @@ export interface BrowserOptions {
   noSandbox: boolean;
   outputDir?: string | undefined;
   log?: Logger;
+}
+
+/**
+ * puppeteer-core, loaded on first use (initialize never touches the browser stack). Through
+ * require, not import(): the bin runs from V8's code cache, and a script restored from that cache
+ * has no dynamic-import callback. puppeteer-core is ESM only, so this needs Node's require(esm)
+ * (Node 20.19+, 22.12+).
+ */
+function loadPuppeteer(): PuppeteerNode {
+  const required = createRequire(import.meta.url)('puppeteer-core') as {
+    default?: PuppeteerNode;
+  } & PuppeteerNode;
+  return required.default ?? required;
 }
 
 /** Flags this server always passes: quiet in a closed network, and every request through the proxy. */
@@ -157,8 +171,7 @@ export class BrowserHost {
     if (!this.options.userDataDir)
       this.tempProfile = await fs.mkdtemp(path.join(os.tmpdir(), 'bastion-chrome-'));
     const userDataDir = this.options.userDataDir ?? (this.tempProfile as string);
-    // Loaded here, not at start-up: the server answers initialize without touching the browser stack.
-    const { default: puppeteer } = await import('puppeteer-core');
+    const puppeteer = loadPuppeteer();
     let browser: Browser;
     try {
       browser = await puppeteer.launch({
