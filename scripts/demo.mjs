@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { spawnBin } from '@bastion-mcp/runtime/testing';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const tours = process.argv.slice(2).length ? process.argv.slice(2) : ['filesystem', 'git', 'postgres', 'puppeteer', 'template'];
+const tours = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ['filesystem', 'git', 'postgres', 'puppeteer', 'template'];
 
 const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const dim = (s) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);

@@ -27,7 +27,11 @@ export async function tour(kit) {
   const snap = await server.call('browser_snapshot');
   const text = server.client.textOf(snap);
   const ref = (pattern) => /\[ref=(e\d+)\]/.exec(text.split('\n').find((l) => pattern.test(l)) ?? '')?.[1];
-  await server.call('browser_click', { ref: ref(/button "Add to cart"/) }, 'by ref: answers with the changed lines');
+  await server.call(
+    'browser_click',
+    { ref: ref(/button "Add to cart"/) },
+    'by ref: answers with the changed lines',
+  );
   await server.call('browser_fill_form', {
     fields: [
       { ref: ref(/textbox "Name"/), value: 'Ada Lovelace' },
@@ -42,7 +46,11 @@ export async function tour(kit) {
   console.log('\n  The default policy (no --allowed-origins): public addresses only.');
   const strict = await kit.start([...sandbox], env);
   await strict.call('browser_navigate', { url: `${origin}/` }, 'loopback: refused by default');
-  await strict.call('browser_navigate', { url: 'http://0xa9fea9fe/latest/meta-data/' }, 'metadata, hex spelling');
+  await strict.call(
+    'browser_navigate',
+    { url: 'http://0xa9fea9fe/latest/meta-data/' },
+    'metadata, hex spelling',
+  );
   await strict.call('browser_navigate', { url: 'file:///etc/passwd' });
   await strict.close();
 }
