@@ -62,3 +62,20 @@ describe('resilience', () => {
     expect(await call(ctx.client, 'browser_navigate', { url: `${site.origin}/` })).not.toMatch(/relaunched/);
   });
 });
+
+describe('a crashed renderer', () => {
+  it('is replaced by a fresh tab on the next call, which says so', async () => {
+    await call(ctx.client, 'browser_navigate', { url: `${site.origin}/form` });
+    const tab = ctx.server.browser.tabs[ctx.server.browser.current];
+    const session = await tab?.page.createCDPSession();
+    // Page.crash never answers (the renderer is gone): do not wait for it.
+    void session?.send('Page.crash').catch(() => {});
+    for (let i = 0; i < 50 && !tab?.crashed; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(tab?.crashed).toBe(true);
+    const text = await call(ctx.client, 'browser_snapshot');
+    expect(text).toMatch(
+      /renderer crashed \(at http:\/\/127\.0\.0\.1:\d+\/form\); it was closed and this is a fresh tab/,
+    );
+    expect(await call(ctx.client, 'browser_navigate', { url: `${site.origin}/` })).toMatch(/title "Home"/);
+  });
+});

@@ -143,7 +143,9 @@ export async function act(
       ),
     );
   if (before && !tab.dialog && url === urlBefore) {
-    const after = await snapshotText(tab, {}).catch(() => undefined);
+    const after = await bounded(snapshotText(tab, {}), ctx.state.timeoutMs, ctx.signal, 'The snapshot').catch(
+      () => undefined,
+    );
     if (after !== undefined) {
       const changed = changedLines(before, after.text);
       if (changed.length) lines.push('Snapshot changes:', untrusted(`page ${url}`, changed.join('\n')));

@@ -78,7 +78,17 @@ export class BrowserHost {
     const relaunched = this.died;
     await this.ensure();
     if (!this.tabs.length) await this.newTab();
-    const tab = this.tabs[this.current] ?? (this.tabs[0] as Tab);
+    let tab = this.tabs[this.current] ?? (this.tabs[0] as Tab);
+    if (tab.crashed) {
+      // A crashed renderer answers nothing more: replace the tab, keep the others.
+      const url = tab.page.url();
+      await this.closeTab(this.tabs.indexOf(tab));
+      tab = await this.newTab();
+      return {
+        tab,
+        note: `The page's renderer crashed (at ${url}); it was closed and this is a fresh tab. Navigate again if needed.`,
+      };
+    }
     if (!relaunched) return { tab };
     this.died = false;
     return {

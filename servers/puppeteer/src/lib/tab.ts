@@ -35,6 +35,8 @@ export class Tab {
   readonly network: NetworkEntry[] = [];
   readonly refs = new RefRegistry();
   dialog: Dialog | undefined;
+  /** Set when the page's renderer crashed: the tab is replaced on the next call. */
+  crashed = false;
   /** The last snapshot's text, to answer actions with what changed. */
   lastSnapshot: string | undefined;
   private nextId = 1;
@@ -85,6 +87,9 @@ export class Tab {
       if (!entry) return;
       entry.failure = request.failure()?.errorText ?? 'failed';
       entry.ms = Date.now() - entry.start;
+    });
+    page.on('error', () => {
+      this.crashed = true;
     });
     page.on('dialog', (dialog) => {
       this.dialog = dialog;

@@ -1,5 +1,5 @@
 import { invalidInput, text, untrusted, z } from '@bastion-mcp/runtime';
-import { title } from '../lib/act.js';
+import { bounded, title } from '../lib/act.js';
 import { cutToBudget } from '../lib/cut.js';
 import type { AXNode } from '../lib/refs.js';
 import { tool } from '../tool.js';
@@ -28,10 +28,12 @@ export const browserFind = tool({
       throw invalidInput(`regex: ${(error as Error).message}`, 'Pass a valid JavaScript regular expression.');
     }
     const { tab, note } = await ctx.state.browser.tab();
-    const tree = (await tab.page.accessibility.snapshot({
-      interestingOnly: true,
-      includeIframes: true,
-    })) as AXNode | null;
+    const tree = (await bounded(
+      tab.page.accessibility.snapshot({ interestingOnly: true, includeIframes: true }),
+      ctx.state.timeoutMs,
+      ctx.signal,
+      'Reading the accessibility tree',
+    )) as AXNode | null;
     const matches: string[] = [];
     let total = 0;
     const needle = input.text?.toLowerCase();

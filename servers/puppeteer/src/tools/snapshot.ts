@@ -1,5 +1,5 @@
 import { text, untrusted, z } from '@bastion-mcp/runtime';
-import { dialogLine, title } from '../lib/act.js';
+import { bounded, dialogLine, title } from '../lib/act.js';
 import { cutToBudget } from '../lib/cut.js';
 import { snapshotText } from '../lib/snapshot-page.js';
 import { tool } from '../tool.js';
@@ -26,7 +26,12 @@ export const browserSnapshot = tool({
       `Page: ${tab.page.url()} (title ${JSON.stringify(await title(tab))})`,
     ];
     if (tab.dialog) head.push(dialogLine(tab.dialog));
-    const { text: tree, refs } = await snapshotText(tab, { ref, depth, iframes });
+    const { text: tree, refs } = await bounded(
+      snapshotText(tab, { ref, depth, iframes }),
+      ctx.state.timeoutMs,
+      ctx.signal,
+      'The snapshot',
+    );
     head.push(`${refs} refs.`);
     const body = cutToBudget(tree, ctx.state.budget - head.join('\n').length, NARROW);
     return text(`${head.join('\n')}\n${untrusted(`page ${tab.page.url()}`, body)}`);
