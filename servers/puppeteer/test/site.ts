@@ -112,6 +112,14 @@ export function pages(
       'Late',
       '<p id="s">Loading</p><script>setTimeout(() => { document.getElementById("s").textContent = "Ready now"; }, 300);</script>',
     ),
+    '/download': page('Download', '<a href="/report.txt" download>Get report</a>'),
+    '/drag': page(
+      'Drag',
+      `<div id="src" draggable="true" style="width:80px;height:40px;background:#ccc">Card</div>
+<div id="dst" style="width:200px;height:100px;margin-top:40px;border:1px solid #000">Drop here</div><p id="r">not dropped</p>
+<script>const d = document.getElementById('dst'); d.addEventListener('dragover', e => e.preventDefault());
+d.addEventListener('drop', e => { e.preventDefault(); document.getElementById('r').textContent = 'dropped'; });</script>`,
+    ),
     // Escape attempts: each tries to reach the forbidden server a different way.
     '/escape/redirect': '',
     '/escape/iframe': page('E', `<iframe src="${F}/iframe"></iframe>`),
@@ -178,6 +186,14 @@ export async function testSite(forbidden: number): Promise<Site> {
     }
     if (url.pathname === '/escape/redirect') {
       res.writeHead(302, { location: `http://127.0.0.1:${forbidden}/redirected` }).end();
+      return;
+    }
+    if (url.pathname === '/report.txt') {
+      res.writeHead(200, {
+        'content-type': 'text/plain',
+        'content-disposition': 'attachment; filename="../q3 report.txt"',
+      });
+      res.end('quarterly numbers');
       return;
     }
     const route = routes[url.pathname];

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { type Logger, ToolError } from '@bastion-mcp/runtime';
 import type { Browser, Page, PuppeteerNode } from 'puppeteer-core';
 import { findBrowser } from './find-browser.js';
+import { saveDownload } from './output.js';
 import { PolicyProxy } from './proxy.js';
 import { Tab } from './tab.js';
 import type { UrlPolicy } from './url-policy.js';
@@ -60,6 +61,8 @@ export class BrowserHost {
   readonly proxy: PolicyProxy;
   tabs: Tab[] = [];
   current = 0;
+  /** Files downloaded into --output-dir, newest last (actions report new ones). */
+  readonly downloads: string[] = [];
   private browser: Browser | undefined;
   private launching: Promise<Browser> | undefined;
   private tempProfile: string | undefined;
@@ -228,13 +231,28 @@ export class BrowserHost {
 
   private async configureDownloads(browser: Browser) {
     const session = await browser.target().createCDPSession();
+    const outputDir = this.options.outputDir;
+    if (!outputDir) {
+      await session.send('Browser.setDownloadBehavior', { behavior: 'deny' }).catch(() => {});
+      return;
+    }
+    // Chromium saves under a GUID; the file gets its suggested name, sanitised, once complete.
+    const names = new Map<string, string>();
+    session.on('Browser.downloadWillBegin', (event) => names.set(event.guid, event.suggestedFilename));
+    session.on('Browser.downloadProgress', (event) => {
+      if (event.state !== 'completed') return;
+      const suggested = names.get(event.guid) ?? 'download';
+      names.delete(event.guid);
+      void saveDownload(outputDir, event.guid, suggested).then((file) => {
+        if (file) this.downloads.push(file);
+      });
+    });
     await session
-      .send(
-        'Browser.setDownloadBehavior',
-        this.options.outputDir
-          ? { behavior: 'allowAndName', downloadPath: this.options.outputDir }
-          : { behavior: 'deny' },
-      )
+      .send('Browser.setDownloadBehavior', {
+        behavior: 'allowAndName',
+        downloadPath: outputDir,
+        eventsEnabled: true,
+      })
       .catch(() => {});
   }
 

@@ -39,3 +39,26 @@ export async function saveFile(
   }
   throw accessDenied('Too many files with that name in the output directory.', 'Pick another filename.');
 }
+
+/** Moves a finished download (saved by Chromium under its GUID) to its sanitised suggested name. */
+export async function saveDownload(
+  outputDir: string,
+  guid: string,
+  suggested: string,
+): Promise<string | undefined> {
+  const from = path.join(outputDir, path.basename(guid));
+  const extension = path.extname(suggested).slice(1).replace(/[^\w]/g, '') || 'bin';
+  const stem = path.basename(suggested, path.extname(suggested));
+  for (let i = 0; i < 1000; i++) {
+    const name = sanitizeName(i ? `${stem}-${i}` : stem, extension);
+    const to = path.join(outputDir, name);
+    try {
+      await fs.link(from, to); // fails if the name is taken: never overwrites
+      await fs.unlink(from);
+      return to;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+    }
+  }
+  return undefined;
+}
