@@ -101,6 +101,7 @@ export async function act(
   tab: Tab,
   note: string | undefined,
   action: () => Promise<string>,
+  options: { navigation?: boolean } = {},
 ): Promise<string> {
   const page = tab.page;
   const started = Date.now();
@@ -122,7 +123,8 @@ export async function act(
       'The action',
     );
     done = result;
-    await pause(60); // a click's navigation request follows its mouse events
+    // A click's navigation request follows its mouse events; a navigation tool already waited.
+    if (!options.navigation) await pause(60);
     await settle(tab, navigating, Math.min(ctx.state.timeoutMs, 5000));
   } finally {
     page.off('request', onRequest);
@@ -151,7 +153,7 @@ export async function act(
     );
     if (after !== undefined) {
       const changed = changedLines(before, after.text);
-      if (changed.length) lines.push('Snapshot changes:', untrusted(`page ${url}`, changed.join('\n')));
+      if (changed.length) lines.push('Snapshot changes:', untrusted('the page', changed.join('\n')));
       else lines.push('No snapshot changes.');
     }
   } else if (!tab.dialog) {

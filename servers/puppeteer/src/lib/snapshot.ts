@@ -81,7 +81,14 @@ export interface Rendered {
 }
 
 const kids = (node: AXNode) => (node.children ?? []) as AXNode[];
-const textOf = (node: AXNode) => (node.name ?? '').replace(/\s+/g, ' ').trim();
+/** The node's name; Chromium doubles some ("Month Month"), said once here. */
+const textOf = (node: AXNode) => {
+  const name = (node.name ?? '').replace(/\s+/g, ' ').trim();
+  const half = (name.length - 1) / 2;
+  return Number.isInteger(half) && name[half] === ' ' && name.slice(0, half) === name.slice(half + 1)
+    ? name.slice(0, half)
+    : name;
+};
 
 /** Whether a subtree holds anything but text (something to act on or a structure to show). */
 function hasStructure(node: AXNode): boolean {
@@ -119,7 +126,7 @@ export function renderTree(root: AXNode, refs: RefRegistry, options: RenderOptio
     const flush = (next = '') => {
       const joined = run.join(' ').replace(/\s+/g, ' ').trim();
       if (joined && joined !== parentName && joined !== next && joined !== previous)
-        lines.push(`${pad(depth)}- text: ${oneLine(joined)}`);
+        lines.push(`${pad(depth)}- text: ${shorten(joined)}`);
       run = [];
     };
     for (const child of kids(node)) {
@@ -161,7 +168,7 @@ export function renderTree(root: AXNode, refs: RefRegistry, options: RenderOptio
       return;
     }
     if (role === 'row' && children.every((c) => CELLS.has(c.role) && !hasStructure(c))) {
-      lines.push(`${line}: ${children.map((c) => oneLine(textOf(c) || flatText(c))).join(' | ')}`);
+      lines.push(`${line}: ${children.map((c) => shorten(textOf(c) || flatText(c), 40)).join(' | ')}`);
       return;
     }
     lines.push(line);
@@ -171,18 +178,19 @@ export function renderTree(root: AXNode, refs: RefRegistry, options: RenderOptio
     }
     walkChildren(node, depth + 1, name);
   };
-  walk(root, 0, '');
+  // The top document's title is in the answer's header already.
+  if (root.role === 'RootWebArea') walkChildren(root, 0, textOf(root));
+  else walk(root, 0, '');
   return { lines, refs: count };
 }
 
 function describe(role: string, node: AXNode, name: string): string {
   const states: string[] = [];
   if (node.level && role === 'heading') states.push(`level=${node.level}`);
-  if (node.checked !== undefined)
-    states.push(node.checked === 'mixed' ? 'checked=mixed' : node.checked ? 'checked' : 'unchecked');
-  if (node.pressed !== undefined) states.push(node.pressed === true ? 'pressed' : 'not pressed');
+  if (node.checked) states.push(node.checked === 'mixed' ? 'checked=mixed' : 'checked');
+  if (node.pressed) states.push(node.pressed === 'mixed' ? 'pressed=mixed' : 'pressed');
   if (node.selected) states.push('selected');
-  if (node.expanded !== undefined) states.push(node.expanded ? 'expanded' : 'collapsed');
+  if (node.expanded) states.push('expanded');
   if (node.disabled) states.push('disabled');
   if (node.required) states.push('required');
   if (node.readonly) states.push('readonly');
@@ -195,6 +203,19 @@ function describe(role: string, node: AXNode, name: string): string {
 function value(node: AXNode): string {
   if (node.value === undefined || node.value === '') return '';
   return `: ${oneLine(String(node.value))}`;
+}
+
+/**
+ * Text in a snapshot is for finding your way, not for reading: a long run keeps its start and ends
+ * in "…" (browser_get_text reads it whole). Controls' names and values are never shortened this way.
+ */
+export const TEXT_CAP = 80;
+export function shorten(text: string, cap = TEXT_CAP): string {
+  const flat = oneLine(text);
+  if (flat.length <= cap) return flat;
+  const cut = flat.slice(0, cap - 10);
+  const space = cut.lastIndexOf(' ');
+  return `${space > cap / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 function oneLine(text: string): string {

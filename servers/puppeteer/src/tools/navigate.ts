@@ -68,10 +68,16 @@ export const browserNavigate = tool({
     const url = checkedUrl(ctx.state.policy, raw);
     const { tab, note } = await ctx.state.browser.tab();
     const proxyBlocked = blockedSince(ctx.state.browser.proxy.blocked, url);
-    const text = await act(ctx, tab, note, async () => {
-      const response = await navigateChecked(tab, url, proxyBlocked);
-      return `Navigated to ${url.href}${response ? ` (HTTP ${response.status()})` : ''}.`;
-    });
+    const text = await act(
+      ctx,
+      tab,
+      note,
+      async () => {
+        const response = await navigateChecked(tab, url, proxyBlocked);
+        return `Navigated to ${url.href}${response ? ` (HTTP ${response.status()})` : ''}.`;
+      },
+      { navigation: true },
+    );
     return { content: [{ type: 'text', text }] };
   },
 });

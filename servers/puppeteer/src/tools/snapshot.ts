@@ -34,6 +34,6 @@ export const browserSnapshot = tool({
     );
     head.push(`${refs} refs.`);
     const body = cutToBudget(tree, ctx.state.budget - head.join('\n').length, NARROW);
-    return text(`${head.join('\n')}\n${untrusted(`page ${tab.page.url()}`, body)}`);
+    return text(`${head.join('\n')}\n${untrusted('the page', body)}`);
   },
 });
