@@ -11,7 +11,7 @@ import { spawnBin } from '@bastion-mcp/runtime/testing';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // `node scripts/demo.mjs gdrive git` tours only those servers.
 const only = process.argv.slice(2);
-const tours = ['filesystem', 'gdrive', 'git', 'github', 'postgres', 'template'].filter(
+const tours = ['filesystem', 'gdrive', 'git', 'github', 'postgres', 'puppeteer', 'template'].filter(
   (t) => !only.length || only.includes(t),
 );
 

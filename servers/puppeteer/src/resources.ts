@@ -1,0 +1,40 @@
+import type { ResourceSpec } from '@bastion-mcp/runtime';
+import type { PuppeteerState } from './tool.js';
+
+/** The reference server's console://logs: the current tab's console, one message a line. */
+export const consoleLogsResource: ResourceSpec<PuppeteerState> = {
+  name: 'console_logs',
+  title: 'Browser console logs',
+  description: 'Console messages of the current tab (the last 500); empty before the browser starts',
+  mimeType: 'text/plain',
+  uri: 'console://logs',
+  async read(uri, _variables, ctx) {
+    const browser = ctx.state.browser;
+    const tab = browser.running ? browser.tabs[browser.current] : undefined;
+    const body = (tab?.console ?? []).map((e) => `[${e.level}] ${e.text}`).join('\n');
+    return [{ uri: uri.href, mimeType: 'text/plain', text: body }];
+  },
+};
+
+/** The reference server's screenshot://<name>: screenshots taken with a name. */
+export const screenshotResource: ResourceSpec<PuppeteerState> = {
+  name: 'screenshot',
+  title: 'Named screenshot',
+  description: 'A screenshot taken with browser_take_screenshot name=<name>',
+  template: 'screenshot://{name}',
+  async list(ctx) {
+    return [...ctx.state.screenshots.keys()].map((name) => ({
+      uri: `screenshot://${name}`,
+      name: `Screenshot: ${name}`,
+      mimeType: 'image/png',
+    }));
+  },
+  async read(uri, variables, ctx) {
+    const shot = ctx.state.screenshots.get(String(variables.name));
+    if (!shot)
+      throw new Error(
+        `No screenshot named ${String(variables.name)}; take one with browser_take_screenshot name=...`,
+      );
+    return [{ uri: uri.href, mimeType: shot.mimeType, blob: shot.data.toString('base64') }];
+  },
+};

@@ -1,0 +1,56 @@
+import { invalidInput, text, z } from '@bastion-mcp/runtime';
+import { title } from '../lib/act.js';
+import { tool } from '../tool.js';
+import { blockedSince, checkedUrl, navigateChecked } from './navigate.js';
+
+export const browserTabs = tool({
+  name: 'browser_tabs',
+  title: 'List, open, select or close tabs',
+  description:
+    'Tabs of the browser (popups included): list them, open a new one (optionally at a URL), select one by index, or close one.',
+  kind: 'write',
+  openWorld: true,
+  input: z.object({
+    action: z.enum(['list', 'new', 'select', 'close']).describe('What to do'),
+    index: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Tab index for select and close (close defaults to the current tab)'),
+    url: z.string().optional().describe('URL to open in the new tab'),
+  }),
+  async handle({ action, index, url }, ctx) {
+    const browser = ctx.state.browser;
+    const { note } = await browser.tab();
+    const lines = note ? [note] : [];
+    if (action === 'new') {
+      const checked = url === undefined ? undefined : checkedUrl(ctx.state.policy, url);
+      const tab = await browser.newTab();
+      if (checked) {
+        await navigateChecked(tab, checked, blockedSince(browser.proxy.blocked, checked));
+      }
+      lines.push(`Opened tab ${browser.tabs.indexOf(tab)}.`);
+    } else if (action === 'select' || action === 'close') {
+      const target = index ?? (action === 'close' ? browser.current : undefined);
+      if (target === undefined || !browser.tabs[target])
+        throw invalidInput(
+          `index: ${target === undefined ? 'required' : `no tab ${target}`} (there are ${browser.tabs.length}).`,
+          'Call browser_tabs with action "list" for the indexes.',
+        );
+      if (action === 'select') {
+        browser.current = target;
+        await browser.tabs[target]?.page.bringToFront();
+        lines.push(`Selected tab ${target}.`);
+      } else {
+        await browser.closeTab(target);
+        lines.push(`Closed tab ${target}.`);
+      }
+    }
+    for (const [i, tab] of browser.tabs.entries())
+      lines.push(
+        `${i === browser.current ? '*' : ' '} ${i}: ${tab.page.url()} ${JSON.stringify(await title(tab))}`,
+      );
+    return text(lines.join('\n'));
+  },
+});

@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { connectUrl, serveHttpBin, spawnBin, tempDir } from '@bastion-mcp/runtime/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM } from './helpers.js';
+import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
+
+const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(pkgDir, 'dist/index.js');
+const env = { PUPPETEER_EXECUTABLE_PATH: CHROMIUM, PUPPETEER_NO_SANDBOX: 'true' };
+
+let site: Site;
+let forbidden: Forbidden;
+beforeAll(async () => {
+  forbidden = await forbiddenServer();
+  site = await testSite(forbidden.port);
+});
+afterAll(async () => {
+  await site?.close();
+  await forbidden?.close();
+});
+
+const profiles = async (dir: string) =>
+  (await fs.readdir(dir)).filter((f) => f.startsWith('bastion-chrome-'));
+
+describe('the published bin', () => {
+  it('starts no browser before a tool call, drives one over stdio, and deletes its profile on exit', async () => {
+    const tmp = await tempDir();
+    const client = await spawnBin(bin, ['--allowed-origins', site.origin], { env: { ...env, TMPDIR: tmp } });
+    const { tools } = await client.client.listTools();
+    expect(tools.map((t) => t.name)).toContain('browser_snapshot');
+    expect(await profiles(tmp)).toEqual([]); // initialize and tools/list launched nothing
+    const nav = await client.call('browser_navigate', { url: `${site.origin}/` });
+    expect(client.textOf(nav)).toMatch(/title "Home"/);
+    expect(await profiles(tmp)).toHaveLength(1);
+    await client.close();
+    for (let i = 0; i < 50 && (await profiles(tmp)).length; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await profiles(tmp)).toEqual([]);
+  });
+
+  it('lists the same tool schemas as the snapshots', async () => {
+    const client = await spawnBin(bin, [], { env });
+    const { tools } = await client.client.listTools();
+    await client.close();
+    for (const tool of tools) {
+      const snapshot = JSON.parse(
+        await fs.readFile(path.join(pkgDir, 'test/__toolsnaps__', `${tool.name}.snap.json`), 'utf8'),
+      );
+      expect(tool).toEqual(snapshot);
+    }
+  });
+
+  it('as root without --no-sandbox, the first call says which flag is missing', async () => {
+    if (process.getuid?.() !== 0) return;
+    const client = await spawnBin(bin, [], { env: { PUPPETEER_EXECUTABLE_PATH: CHROMIUM } });
+    const result = await client.call('browser_snapshot', {});
+    expect(result.isError).toBe(true);
+    expect(client.textOf(result)).toMatch(/--no-sandbox/);
+    await client.close();
+  });
+
+  it('says how to install a browser when none is found', async () => {
+    const client = await spawnBin(bin, ['--executable-path', '/nonexistent/chrome', '--no-sandbox'], {
+      env: {},
+    });
+    const result = await client.call('browser_snapshot', {});
+    expect(client.textOf(result)).toMatch(/\[not_found\] The browser at --executable-path .* does not exist/);
+    await client.close();
+  });
+
+  it('serves Streamable HTTP', async () => {
+    const server = await serveHttpBin(bin, [
+      '--allowed-origins',
+      site.origin,
+      '--no-sandbox',
+      '--executable-path',
+      CHROMIUM,
+    ]);
+    try {
+      const client = await connectUrl(server.url);
+      const nav = await client.call('browser_navigate', { url: `${site.origin}/form` });
+      expect(client.textOf(nav)).toMatch(/title "Form"/);
+      await client.close();
+    } finally {
+      server.stop();
+    }
+  });
+
+  it('rejects bad flags with usage and exit code 2', async () => {
+    const child = spawn(process.execPath, [bin, '--viewport', 'huge'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--viewport.*WIDTHxHEIGHT/);
+  });
+});

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserClient, call, callError, refOf } from './helpers.js';
+import { type Forbidden, forbiddenServer, SECRET, type Site, testSite } from './site.js';
+
+// The test site's origin is allowed explicitly; the forbidden server is loopback too, on another
+// port, so every way the site tries to reach it must be refused, and its log must stay empty.
+let site: Site;
+let forbidden: Forbidden;
+let ctx: Awaited<ReturnType<typeof browserClient>>;
+const seen: string[] = [];
+
+async function visit(path: string, settleText?: RegExp) {
+  const text = await call(ctx.client, 'browser_navigate', { url: `${site.origin}${path}` });
+  seen.push(text);
+  if (settleText) {
+    // Wait for the page's own script to report that its attempt ended (blocked or not).
+    const result = await ctx.client.call('browser_wait_for', { textGone: 'wait' });
+    seen.push(ctx.client.textOf(result));
+    seen.push(await call(ctx.client, 'browser_get_text'));
+  }
+  return text;
+}
+
+beforeAll(async () => {
+  forbidden = await forbiddenServer();
+  site = await testSite(forbidden.port);
+  ctx = await browserClient(['--allowed-origins', site.origin]);
+});
+afterAll(async () => {
+  await ctx?.close();
+  await site?.close();
+  await forbidden?.close();
+});
+
+describe('the forbidden server stays untouched', () => {
+  it('a redirect from the allowed site is refused at the hop', async () => {
+    const text = await callError(ctx.client, 'browser_navigate', { url: `${site.origin}/escape/redirect` });
+    seen.push(text);
+    expect(text).toMatch(/^\[access_denied\] Refused by the URL policy: .*not in --allowed-origins/);
+    expect(forbidden.log).toEqual([]);
+  });
+
+  it('iframes, images, scripts, stylesheets and prefetch', async () => {
+    await visit('/escape/iframe');
+    await visit('/escape/img');
+    seen.push(await call(ctx.client, 'browser_snapshot'));
+    expect(forbidden.log).toEqual([]);
+  });
+
+  it('fetch, XHR and beacons', async () => {
+    await visit('/escape/fetch', /failed/);
+    expect(seen.at(-1)).toMatch(/fetch failed/);
+    expect(forbidden.log).toEqual([]);
+  });
+
+  it('WebSockets (which request interception never sees)', async () => {
+    await visit('/escape/ws', /failed/);
+    expect(seen.at(-1)).toMatch(/ws failed/);
+    expect(forbidden.log).toEqual([]);
+  });
+
+  it("a service worker fetching on the page's behalf", async () => {
+    await visit('/escape/sw', /sw/);
+    expect(seen.at(-1)).toMatch(/sw: sw fetch blocked|sw failed/);
+    expect(forbidden.log).toEqual([]);
+  });
+
+  it('a popup, a form post and a link click', async () => {
+    await visit('/escape/popup');
+    let snap = await call(ctx.client, 'browser_snapshot');
+    seen.push(await call(ctx.client, 'browser_click', { ref: refOf(snap, /button "Pop"/) }));
+    seen.push(await call(ctx.client, 'browser_tabs', { action: 'list' }));
+    await call(ctx.client, 'browser_tabs', { action: 'select', index: 0 });
+
+    await visit('/escape/form');
+    snap = await call(ctx.client, 'browser_snapshot');
+    seen.push(await call(ctx.client, 'browser_click', { ref: refOf(snap, /button "Send"/) }));
+
+    await visit('/escape/link');
+    snap = await call(ctx.client, 'browser_snapshot');
+    seen.push(await call(ctx.client, 'browser_click', { ref: refOf(snap, /link "Go there"/) }));
+    expect(forbidden.log).toEqual([]);
+  });
+
+  it('alternate spellings of the address, from the page and from the model', async () => {
+    await visit('/escape/spellings');
+    for (const host of [
+      '2130706433',
+      '0x7f000001',
+      '0177.0.0.1',
+      '127.1',
+      '[::ffff:127.0.0.1]',
+      'localhost',
+    ]) {
+      const text = await callError(ctx.client, 'browser_navigate', {
+        url: `http://${host}:${forbidden.port}/`,
+      });
+      expect(text).toMatch(/^\[access_denied\]/);
+      seen.push(text);
+    }
+    expect(forbidden.log).toEqual([]);
+  });
+
+  it('lists refused requests as blocked by policy', async () => {
+    const text = await call(ctx.client, 'browser_network_requests', { blockedOnly: true, limit: 200 });
+    seen.push(text);
+    expect(text).toMatch(/BLOCKED by policy/);
+    expect(text).toMatch(/spelling/);
+  });
+
+  it('never shows the forbidden secret in any result', () => {
+    expect(seen.length).toBeGreaterThan(10);
+    for (const text of seen) expect(text).not.toContain(SECRET);
+    expect(forbidden.log).toEqual([]);
+  });
+});
+
+describe('the default policy', () => {
+  it('refuses the loopback test site itself when no origin is allowed, naming the rule and the flag', async () => {
+    const strict = await browserClient([]);
+    try {
+      const text = await callError(strict.client, 'browser_navigate', { url: `${site.origin}/` });
+      expect(text).toMatch(/loopback addresses.*refused by default/);
+      expect(text).toMatch(/Fix: .*--allowed-origins/);
+      const file = await callError(strict.client, 'browser_navigate', { url: 'file:///etc/passwd' });
+      expect(file).toMatch(/file: URLs are refused by default/);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe('the harness can see a leak', () => {
+  it('when the forbidden origin is allowed too, the same pages reach it (so the empty logs above mean something)', async () => {
+    const open = await browserClient([
+      '--allowed-origins',
+      `${site.origin},http://127.0.0.1:${forbidden.port}`,
+    ]);
+    try {
+      await call(open.client, 'browser_navigate', { url: `${site.origin}/escape/ws` });
+      await open.client.call('browser_wait_for', { textGone: 'wait' });
+      await call(open.client, 'browser_navigate', { url: `${site.origin}/escape/fetch` });
+      await open.client.call('browser_wait_for', { textGone: 'wait' });
+      expect(forbidden.log.join('\n')).toMatch(/upgrade \/ws/);
+      expect(forbidden.log.join('\n')).toMatch(/GET \/fetch/);
+    } finally {
+      forbidden.log.length = 0;
+      await open.close();
+    }
+  });
+});

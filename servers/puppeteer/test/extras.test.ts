@@ -1,0 +1,118 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { tempDir } from '@bastion-mcp/runtime/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserClient, call, callError, refOf } from './helpers.js';
+import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
+
+let site: Site;
+let forbidden: Forbidden;
+let out: string;
+let ctx: Awaited<ReturnType<typeof browserClient>>;
+
+beforeAll(async () => {
+  forbidden = await forbiddenServer();
+  site = await testSite(forbidden.port);
+  out = await tempDir();
+  ctx = await browserClient([
+    '--allowed-origins',
+    site.origin,
+    '--output-dir',
+    out,
+    '--toolsets',
+    'default,evaluate',
+  ]);
+});
+afterAll(async () => {
+  await ctx?.close();
+  await site?.close();
+  await forbidden?.close();
+});
+
+const go = (p: string) => call(ctx.client, 'browser_navigate', { url: `${site.origin}${p}` });
+
+async function waitForFiles(dir: string, n: number) {
+  for (let i = 0; i < 50; i++) {
+    const files = (await fs.readdir(dir)).filter((f) => !f.startsWith('.'));
+    if (files.length >= n) return files;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return fs.readdir(dir);
+}
+
+describe('evaluate (its own toolset)', () => {
+  it("runs a function in the page, on an element, and as the reference's script", async () => {
+    await go('/form');
+    expect(await call(ctx.client, 'browser_evaluate', { function: '() => document.title' })).toMatch(
+      /"Form"/,
+    );
+    const snap = await call(ctx.client, 'browser_snapshot');
+    const onRef = await call(ctx.client, 'browser_evaluate', {
+      function: '(el) => el.value',
+      ref: refOf(snap, /textbox "Name"/),
+    });
+    expect(onRef).toMatch(/"old"/);
+    expect(onRef).toMatch(/<untrusted-data id=/);
+    expect(await call(ctx.client, 'puppeteer_evaluate', { script: '1 + 2' })).toMatch(/\n3\n/);
+    expect(
+      await callError(ctx.client, 'browser_evaluate', { function: '() => { throw new Error("nope") }' }),
+    ).toMatch(/\[invalid_input\] the script threw: .*nope/);
+    expect(await callError(ctx.client, 'browser_evaluate', {})).toMatch(/exactly one of function or script/);
+  });
+
+  it('cannot reach what the policy refuses, even from script', async () => {
+    await go('/');
+    const text = await call(ctx.client, 'browser_evaluate', {
+      function: `() => fetch('http://127.0.0.1:${forbidden.port}/from-evaluate').then(r => r.status, e => 'failed')`,
+    });
+    expect(text).toMatch(/"failed"|403/);
+    expect(forbidden.log).toEqual([]);
+  });
+});
+
+describe('more actions', () => {
+  it('drags one element onto another', async () => {
+    await go('/drag');
+    const answer = await call(ctx.client, 'browser_drag', { startSelector: '#src', endSelector: '#dst' });
+    expect(answer).toMatch(/Dragged selector "#src" onto selector "#dst"/);
+    expect(await call(ctx.client, 'browser_get_text')).toMatch(/dropped/);
+    expect(await callError(ctx.client, 'browser_drag', { startSelector: '#src' })).toMatch(
+      /end: give exactly one of ref or selector/,
+    );
+  });
+
+  it('saves a download into the output dir under its sanitised name', async () => {
+    await go('/download');
+    await call(ctx.client, 'browser_click', { selector: 'a' });
+    const files = await waitForFiles(out, 1);
+    // The page suggested "../q3 report.txt": Chromium turns the ../ into _, the server the space.
+    const name = files.find((f) => /q3_report\.txt$/.test(f)) as string;
+    expect(name).toBeTruthy();
+    expect(await fs.readFile(path.join(out, name), 'utf8')).toBe('quarterly numbers');
+    expect(await fs.readdir(path.dirname(out))).not.toContain('q3 report.txt');
+  });
+
+  it('snapshots a subtree by ref, and without iframes', async () => {
+    await go('/form');
+    const snap = await call(ctx.client, 'browser_snapshot');
+    const sub = await call(ctx.client, 'browser_snapshot', { ref: refOf(snap, /- form/) });
+    expect(sub).toMatch(/- form \[ref=e\d+\]/);
+    expect(sub).not.toMatch(/heading "Sign up"/);
+    const shallow = await call(ctx.client, 'browser_snapshot', { depth: 0 });
+    expect(shallow).toMatch(/- form \[ref=e\d+\]\n\s+- … \(\d+ children; raise depth\)/);
+  });
+});
+
+describe('downloads without an output dir', () => {
+  it('are denied', async () => {
+    const plain = await browserClient(['--allowed-origins', site.origin]);
+    try {
+      await call(plain.client, 'browser_navigate', { url: `${site.origin}/download` });
+      const answer = await call(plain.client, 'browser_click', { selector: 'a' });
+      expect(answer).not.toMatch(/Downloaded/);
+      expect(plain.server.browser.downloads).toEqual([]);
+    } finally {
+      await plain.close();
+    }
+  });
+});
