@@ -1,4 +1,4 @@
-import { invalidInput, text, z } from '@bastion-mcp/runtime';
+import { invalidInput, MAX_PATH_CHARS, text, z } from '@bastion-mcp/runtime';
 import type { ElementHandle } from 'puppeteer-core';
 import { act } from '../lib/act.js';
 import { controlKind } from '../lib/fill.js';
@@ -15,7 +15,7 @@ export const browserFileUpload = tool({
   input: z.object({
     ...targetFields,
     paths: z
-      .array(z.string())
+      .array(z.string().max(MAX_PATH_CHARS))
       .min(1)
       .max(20)
       .describe('Absolute paths, or relative to the first allowed directory'),

@@ -2,6 +2,8 @@ import { text, z } from '@bastion-mcp/runtime';
 import { act } from '../lib/act.js';
 import { tool } from '../tool.js';
 
+const NO_ENTRY = Symbol('no history entry');
+
 function historyTool(name: string, title: string, verb: string, go: 'goBack' | 'goForward' | 'reload') {
   return tool({
     name,
@@ -15,9 +17,14 @@ function historyTool(name: string, title: string, verb: string, go: 'goBack' | '
       const answer = await act(ctx, tab, note, async () => {
         const before = tab.page.url();
         // A page restored from the back/forward cache answers null, so compare URLs instead.
-        const response = await tab.page[go]({ waitUntil: 'domcontentloaded' });
-        if (!response && go !== 'reload' && tab.page.url() === before)
-          return `Nothing to go ${verb} to; the page stayed.`;
+        const nothing = `Nothing to go ${verb} to; the page stayed.`;
+        // Newer Chromium rejects a step past either end of the history instead of answering null.
+        const response = await tab.page[go]({ waitUntil: 'domcontentloaded' }).catch((error: Error) => {
+          if (/History entry .*not found/i.test(error.message)) return NO_ENTRY;
+          throw error;
+        });
+        if (response === NO_ENTRY) return nothing;
+        if (!response && go !== 'reload' && tab.page.url() === before) return nothing;
         return `Went ${verb}.`;
       });
       return text(answer);

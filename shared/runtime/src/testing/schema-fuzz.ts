@@ -75,7 +75,8 @@ async function callProblem(client: TestClient, name: string, args: unknown): Pro
 }
 
 /**
- * Calls every input field capped at MAX_PATH_CHARS with a 1 MB path (plus `extra` arguments): each
+ * Calls every input field capped at MAX_PATH_CHARS (or a list of such) with a 1 MB path (plus `extra`
+ * arguments): each
  * call must be refused by the schema, naming the field, and never as an internal error.
  */
 export async function pathCapProblems(
@@ -87,11 +88,13 @@ export async function pathCapProblems(
   const problems: string[] = [];
   let checked = 0;
   for (const tool of tools) {
-    const props = (tool.inputSchema.properties ?? {}) as Record<string, { maxLength?: number }>;
+    type Field = { maxLength?: number; items?: { maxLength?: number } };
+    const props = (tool.inputSchema.properties ?? {}) as Record<string, Field>;
     for (const [field, schema] of Object.entries(props)) {
-      if (schema.maxLength !== MAX_PATH_CHARS) continue;
+      const list = schema.items?.maxLength === MAX_PATH_CHARS;
+      if (schema.maxLength !== MAX_PATH_CHARS && !list) continue;
       checked++;
-      const result = await client.call(tool.name, { ...extra, [field]: huge });
+      const result = await client.call(tool.name, { ...extra, [field]: list ? [huge] : huge });
       const text = client.textOf(result);
       if (!result.isError || !text.includes(field) || text.includes('[internal]')) {
         problems.push(`${tool.name}.${field}: ${text.slice(0, 200)}`);
