@@ -129,8 +129,15 @@ export function rssOf(pid) {
 }
 
 /** RSS (MB) of a bin after each mark of sequential tools/call requests over stdio. */
-export async function rssAfterCalls(bin, args, tool, toolArgs, marks = [1000, 10000, 20000]) {
-  const server = startServer(bin, args);
+export async function rssAfterCalls(
+  bin,
+  args,
+  tool,
+  toolArgs,
+  marks = [1000, 10000, 20000],
+  env = process.env,
+) {
+  const server = startServer(bin, args, env);
   await server.initialize();
   const out = { start: server.rss() };
   let done = 0;
@@ -234,7 +241,7 @@ export async function enduranceRows({ bin, args, tool, toolArgs, check, anchor }
     target: '<= 30 MB',
     ok: growth <= 30,
   });
-  const load = await httpLoad(bin, args, tool, toolArgs, { check });
+  const load = await httpLoad(bin, args, tool, toolArgs, { check, env });
   const ms = (v) => `${v.toFixed(2)} ms`;
   rows.push({
     measure: `HTTP ${load.total} calls, 50 in flight: p50`,
