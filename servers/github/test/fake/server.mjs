@@ -86,6 +86,15 @@ export async function startFake(seed) {
     if (!url.pathname.startsWith('/api/v3/')) return send(404, { message: 'Not Found' });
     const path = url.pathname.slice('/api/v3'.length);
     const fault = faults.find((f) => (!f.method || f.method === method) && f.path.test(path) && f.times > 0);
+    if (fault?.hang) {
+      // Never answers; notes when the client gives up (a cancelled call aborts its request).
+      fault.times--;
+      fault.seen = true;
+      res.on('close', () => {
+        fault.closed = true;
+      });
+      return;
+    }
     if (fault) {
       fault.times--;
       return send(fault.status, fault.body ?? { message: 'fault' }, fault.headers ?? {});
@@ -135,7 +144,9 @@ export async function startFake(seed) {
     responses,
     /** Answers the next `times` requests matching `path` (a RegExp on the path after /api/v3). */
     fail(fault) {
-      faults.push({ times: 1, ...fault });
+      const stored = { times: 1, ...fault };
+      faults.push(stored);
+      return stored;
     },
     close: () =>
       new Promise((resolve) => {
