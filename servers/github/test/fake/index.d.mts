@@ -29,6 +29,7 @@ export interface Fake {
   state: any;
   requests: FakeRequest[];
   responses: FakeResponse[];
+  graphqlLog: { query: string; variables?: Record<string, unknown> }[];
   /** Queues a fault; the returned object is the one the fake updates (seen, closed). */
   fail(fault: Fault): Fault;
   close(): Promise<void>;

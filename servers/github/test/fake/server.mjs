@@ -16,6 +16,7 @@ export async function startFake(seed) {
   const requests = [];
   const responses = [];
   const faults = [];
+  const graphqlLog = [];
   const server = http.createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
@@ -73,7 +74,9 @@ export async function startFake(seed) {
     if (url.pathname === '/api/graphql' && method === 'POST') {
       const user = state.userOfToken(req.headers.authorization);
       if (!user) return send(401, { message: 'Bad credentials' }, {}, 'graphql');
-      return send(200, graphql(state, user, JSON.parse(raw || '{}')), {}, 'graphql');
+      const body = JSON.parse(raw || '{}');
+      graphqlLog.push(body);
+      return send(200, graphql(state, user, body), {}, 'graphql');
     }
     if (url.pathname.startsWith('/_logs/')) {
       // Where the logs redirect points (GitHub signs such URLs; the fake serves the job's log).
@@ -142,6 +145,8 @@ export async function startFake(seed) {
     state,
     requests,
     responses,
+    /** Every GraphQL document and its variables, as sent. */
+    graphqlLog,
     /** Answers the next `times` requests matching `path` (a RegExp on the path after /api/v3). */
     fail(fault) {
       const stored = { times: 1, ...fault };
