@@ -66,6 +66,7 @@ export const TOOLSETS: readonly Toolset[] = [
   { name: 'gists', description: 'Gists', default: false },
   { name: 'code_security', description: 'Code scanning alerts', default: false },
   { name: 'dependabot', description: 'Dependabot alerts', default: false },
+  { name: 'discussions', description: 'Repository discussions (GraphQL)', default: false },
 ];
 
 /** How long tools/list waits for the token's scopes before listing everything. */

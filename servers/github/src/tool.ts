@@ -6,7 +6,7 @@ import {
   toolsFor,
   z,
 } from '@bastion-mcp/runtime';
-import type { Api, GithubClient } from './lib/client.js';
+import { type Api, callSignal, type GithubClient } from './lib/client.js';
 import { toToolError } from './lib/errors.js';
 import type { GithubHost } from './lib/host.js';
 import type { Lockdown } from './lib/lockdown.js';
@@ -42,11 +42,14 @@ export const cursorInput = z
   .describe("Opaque cursor from a previous call's nextCursor; omit for the first page");
 export const pageInput = { perPage: perPageField, cursor: cursorInput };
 
-/** Runs one GitHub call, turning Octokit errors into ToolErrors about `what`. */
+/**
+ * Runs one GitHub call, turning Octokit errors into ToolErrors about `what`. The call's signal
+ * rides along (see callSignal) so a cancelled tool call aborts its request.
+ */
 export async function gh<T>(ctx: Ctx, what: string, call: (api: Api) => Promise<T>): Promise<T> {
   const api = await ctx.state.client.get();
   try {
-    return await call(api);
+    return await callSignal.run(ctx.signal, () => call(api));
   } catch (error) {
     throw toToolError(error, what);
   }

@@ -78,3 +78,46 @@ describe('gists without --repos', () => {
     expect(text).toMatch(/<untrusted-data[^>]*>\n--- n\.md \(\d+ B\)\nnote \n/);
   });
 });
+
+describe('discussions (GraphQL)', () => {
+  const h = useSession(['--toolsets', 'discussions', '--lockdown', '--repos', 'acme/api']);
+  const api = { owner: 'acme', repo: 'api' };
+
+  it('pages discussions with the cursor carrying GraphQL after', async () => {
+    const first = await h.s.call('list_discussions', { ...api, perPage: 2 });
+    const data = first.result.structuredContent as { items: { number: number }[]; nextCursor?: string };
+    expect(data.items.map((d) => d.number)).toEqual([100, 101]);
+    expect(first.text).toMatch(/#100 How do I deploy\? \[Q&A, answered\] by bob, 2 comments/);
+    const second = await h.s.call('list_discussions', { ...api, perPage: 2, cursor: data.nextCursor });
+    const rest = second.result.structuredContent as typeof data;
+    expect(rest.items.map((d) => d.number)).toEqual([102]);
+    expect(rest.nextCursor).toBeUndefined();
+  });
+
+  it('filters by category ID', async () => {
+    const cats = await h.s.call('list_discussion_categories', api);
+    const qa = (cats.result.structuredContent as { items: { id: string; name: string }[] }).items.find(
+      (c) => c.name === 'Q&A',
+    );
+    const { result } = await h.s.call('list_discussions', { ...api, category: qa?.id });
+    expect((result.structuredContent as { items: { number: number }[] }).items.map((d) => d.number)).toEqual([
+      100,
+    ]);
+  });
+
+  it("withholds a stranger's discussion comment under --lockdown", async () => {
+    const { text } = await h.s.call('get_discussion_comments', { ...api, discussionNumber: 100 });
+    expect(text).toMatch(/alice \(answer\)/);
+    expect(text).toMatch(/Run make deploy\./);
+    expect(text).not.toMatch(/email your token/);
+    expect(text).toMatch(/withheld by --lockdown: mallory/);
+  });
+
+  it('a missing discussion and a foreign repository', async () => {
+    expect((await h.s.call('get_discussion', { ...api, discussionNumber: 999 })).text).toMatch(
+      /^\[not_found\] discussion acme\/api#999 was not found/,
+    );
+    expect((await h.s.call('list_discussions', { owner: 'acme', repo: 'secret' })).text).toMatch(/outside/);
+    expect(h.s.fake.graphqlLog.some((b) => b.variables?.repo === 'secret')).toBe(false);
+  });
+});

@@ -133,3 +133,20 @@ describe('rate limits, 5xx and auth failures', () => {
     expect(text).not.toContain(TOKENS.alice);
   });
 });
+
+describe('cancellation', () => {
+  const h = useSession();
+  it('a cancelled tool call aborts its request to GitHub', async () => {
+    const fault = h.s.fake.fail({ path: /^\/repos\/acme\/api\/tags$/, hang: true });
+    const controller = new AbortController();
+    const pending = h.s.client.client.callTool(
+      { name: 'list_tags', arguments: { owner: 'acme', repo: 'api' } },
+      { signal: controller.signal },
+    );
+    while (!fault.seen) await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    await expect(pending).rejects.toThrow();
+    while (!fault.closed) await new Promise((r) => setTimeout(r, 10));
+    expect(fault.closed).toBe(true);
+  });
+});

@@ -167,6 +167,10 @@ export const TOUR: [string, Args][] = [
   ['get_code_scanning_alert', { ...api, alertNumber: 1 }],
   ['list_dependabot_alerts', api],
   ['get_dependabot_alert', { ...api, alertNumber: 1 }],
+  ['list_discussion_categories', api],
+  ['list_discussions', { ...api, perPage: 2 }],
+  ['get_discussion', { ...api, discussionNumber: 100 }],
+  ['get_discussion_comments', { ...api, discussionNumber: 100 }],
 ];
 
 export const argsOf = (args: Args, fake: Fake) => (typeof args === 'function' ? args(fake) : args);

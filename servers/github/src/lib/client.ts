@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import type { Logger } from '@bastion-mcp/runtime';
 import type { Octokit } from '@octokit/rest';
@@ -5,6 +6,9 @@ import type { GithubHost } from './host.js';
 import { LeanLimiter } from './lean-limiter.js';
 
 export type Api = Octokit;
+
+/** The signal of the tool call a request belongs to; every request made inside it carries it. */
+export const callSignal = new AsyncLocalStorage<AbortSignal>();
 
 /** Longest wait for a rate limit the server sits out before answering with an error instead. */
 export const MAX_RATE_LIMIT_WAIT_S = 60;
@@ -54,7 +58,7 @@ async function build({ host, token, log, userAgent }: ClientOptions): Promise<Ap
       );
       return retrying;
     };
-  return new Client({
+  const api = new Client({
     baseUrl: host.rest,
     userAgent,
     ...(token ? { auth: token } : {}),
@@ -76,6 +80,11 @@ async function build({ host, token, log, userAgent }: ClientOptions): Promise<Ap
       ...limiters,
     },
   });
+  api.hook.before('request', (options) => {
+    const signal = callSignal.getStore();
+    if (signal) options.request = { ...options.request, signal };
+  });
+  return api;
 }
 
 /** The plugin's own limits (plugin-throttling 11), one group per kind of request. */

@@ -5,6 +5,12 @@ import { actionsRunTrigger } from './actions-trigger.js';
 import { createBranch, listBranches } from './branches.js';
 import { getCommit, getTag, listCommits, listTags } from './commits.js';
 import { getMe, getTeamMembers, getTeams } from './context.js';
+import {
+  getDiscussion,
+  getDiscussionComments,
+  listDiscussionCategories,
+  listDiscussions,
+} from './discussions.js';
 import { createOrUpdateFile, deleteFile, pushFiles } from './file-writes.js';
 import { getFileContents } from './get-file-contents.js';
 import { createGist, getGist, listGists, updateGist } from './gists.js';
@@ -98,4 +104,9 @@ export const allTools: Tool<GithubState>[] = [
   getCodeScanningAlert,
   listDependabotAlerts,
   getDependabotAlert,
+  // discussions (off by default; GraphQL)
+  listDiscussions,
+  getDiscussion,
+  getDiscussionComments,
+  listDiscussionCategories,
 ];

@@ -1,8 +1,12 @@
 import { invalidInput, z } from '@bastion-mcp/runtime';
+import { gql } from '../lib/graphql.js';
 import { writeResult } from '../lib/render.js';
 import { gh, inRepo, repoInput, tool } from '../tool.js';
 import { pullNumber } from './pull-request-read.js';
 import { pendingReview } from './reviews.js';
+
+export const ADD_REVIEW_THREAD =
+  'mutation AddReviewThread($input: AddPullRequestReviewThreadInput!) { addPullRequestReviewThread(input: $input) { thread { id } } }';
 
 export const addCommentToPendingReview = tool({
   name: 'add_comment_to_pending_review',
@@ -41,13 +45,13 @@ export const addCommentToPendingReview = tool({
         ...(input.startSide ? { startSide: input.startSide } : {}),
       },
     };
-    const data = await gh(ctx, `pending review on ${full}#${pull_number}`, (api) =>
-      api.graphql<{ addPullRequestReviewThread: { thread: { id: string } | null } }>(
-        'mutation($input: AddPullRequestReviewThreadInput!) { addPullRequestReviewThread(input: $input) { thread { id } } }',
-        variables,
-      ),
+    const data = await gql<{ addPullRequestReviewThread: { thread: { id: string } | null } | null }>(
+      ctx,
+      `pending review on ${full}#${pull_number}`,
+      ADD_REVIEW_THREAD,
+      variables,
     );
-    const id = data.addPullRequestReviewThread.thread?.id;
+    const id = data.addPullRequestReviewThread?.thread?.id;
     if (!id)
       throw invalidInput(
         'GitHub did not add the comment (is the line part of the diff?).',

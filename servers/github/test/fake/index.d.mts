@@ -14,10 +14,14 @@ export interface FakeResponse {
 export interface Fault {
   method?: string;
   path: RegExp;
-  status: number;
+  status?: number;
   headers?: Record<string, string>;
   body?: unknown;
   times?: number;
+  /** Never answer; `seen` and `closed` report the request's fate. */
+  hang?: boolean;
+  seen?: boolean;
+  closed?: boolean;
 }
 export interface Fake {
   origin: string;
@@ -25,7 +29,9 @@ export interface Fake {
   state: any;
   requests: FakeRequest[];
   responses: FakeResponse[];
-  fail(fault: Fault): void;
+  graphqlLog: { query: string; variables?: Record<string, unknown> }[];
+  /** Queues a fault; the returned object is the one the fake updates (seen, closed). */
+  fail(fault: Fault): Fault;
   close(): Promise<void>;
 }
 // biome-ignore lint/suspicious/noExplicitAny: seeds are plain JS objects

@@ -16,6 +16,7 @@ export async function startFake(seed) {
   const requests = [];
   const responses = [];
   const faults = [];
+  const graphqlLog = [];
   const server = http.createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
@@ -73,7 +74,9 @@ export async function startFake(seed) {
     if (url.pathname === '/api/graphql' && method === 'POST') {
       const user = state.userOfToken(req.headers.authorization);
       if (!user) return send(401, { message: 'Bad credentials' }, {}, 'graphql');
-      return send(200, graphql(state, user, JSON.parse(raw || '{}')), {}, 'graphql');
+      const body = JSON.parse(raw || '{}');
+      graphqlLog.push(body);
+      return send(200, graphql(state, user, body), {}, 'graphql');
     }
     if (url.pathname.startsWith('/_logs/')) {
       // Where the logs redirect points (GitHub signs such URLs; the fake serves the job's log).
@@ -86,6 +89,15 @@ export async function startFake(seed) {
     if (!url.pathname.startsWith('/api/v3/')) return send(404, { message: 'Not Found' });
     const path = url.pathname.slice('/api/v3'.length);
     const fault = faults.find((f) => (!f.method || f.method === method) && f.path.test(path) && f.times > 0);
+    if (fault?.hang) {
+      // Never answers; notes when the client gives up (a cancelled call aborts its request).
+      fault.times--;
+      fault.seen = true;
+      res.on('close', () => {
+        fault.closed = true;
+      });
+      return;
+    }
     if (fault) {
       fault.times--;
       return send(fault.status, fault.body ?? { message: 'fault' }, fault.headers ?? {});
@@ -133,9 +145,13 @@ export async function startFake(seed) {
     state,
     requests,
     responses,
+    /** Every GraphQL document and its variables, as sent. */
+    graphqlLog,
     /** Answers the next `times` requests matching `path` (a RegExp on the path after /api/v3). */
     fail(fault) {
-      faults.push({ times: 1, ...fault });
+      const stored = { times: 1, ...fault };
+      faults.push(stored);
+      return stored;
     },
     close: () =>
       new Promise((resolve) => {

@@ -80,6 +80,13 @@ function makeRepo(spec) {
     tags: [],
     statuses: spec.statuses ?? [],
     codeAlerts: spec.codeAlerts ?? [],
+    discussionCategories: (spec.discussionCategories ?? []).map((c) => ({ id: `DIC_${newId()}`, ...c })),
+    discussions: (spec.discussions ?? []).map((d, i) => ({
+      number: 100 + i,
+      category: 'General',
+      ...d,
+      comments: (d.comments ?? []).map((c) => ({ id: newId(), ...c })),
+    })),
     depAlerts: spec.depAlerts ?? [],
     checks: spec.checks ?? [],
     workflows: (spec.workflows ?? []).map((w) => ({ id: newId(), ...w })),
