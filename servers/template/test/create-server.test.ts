@@ -40,7 +40,8 @@ describe('pnpm create-server', () => {
     const out = run('vitest', ['run']).replace(ansi, '');
     expect(out).toMatch(/Tests\s+\d+ passed/);
     expect(out).not.toMatch(/failed/);
-  });
+    // A bundle, a typecheck and a nested test run: on 2 busy cores this takes over a minute.
+  }, 240_000);
 
   it('refuses a bad or taken name with exit 2', async () => {
     for (const bad of ['Bad_Name', 'template']) {
