@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   coldStartRows,
+  enduranceRows,
   median,
   printTable,
   referenceFilesystemBin,
@@ -195,6 +196,16 @@ try {
   process.env.GITHUB_PERSONAL_ACCESS_TOKEN = TOKENS.alice;
   rows.push(
     ...(await coldStartRows(ours, referenceFilesystemBin(), args, { runs: RUNS, theirArgs: [scratch] })),
+  );
+  rows.push(
+    ...(await enduranceRows({
+      bin: ours,
+      args,
+      env,
+      tool: 'get_me',
+      toolArgs: {},
+      check: (result) => JSON.stringify(result).includes('alice'),
+    })),
   );
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });

@@ -159,10 +159,11 @@ export async function httpLoad(
   args,
   tool,
   toolArgs,
-  { total = 3000, inFlight = 50, check = () => true } = {},
+  { total = 3000, inFlight = 50, check = () => true, env = process.env } = {},
 ) {
   const child = spawn(process.execPath, [bin, '--http', '--port', '0', ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    env,
   });
   const url = await new Promise((resolve, reject) => {
     let log = '';
