@@ -15,8 +15,8 @@ export interface AuthSettings {
 }
 
 /**
- * Node's own fetch for every Google request: gaxios would otherwise load node-fetch (and a streams
- * polyfill), which the package.json keeps out of the bundle as never loaded.
+ * Node's own fetch for Google requests (gaxios would otherwise load node-fetch for every call);
+ * media downloads pick node-fetch per request for its lower memory peak (see download.ts).
  */
 export const transporterOptions = { fetchImplementation: globalThis.fetch };
 
