@@ -171,6 +171,27 @@ describe('Confinement', () => {
     expect(await make(roots).allows(id)).toBe(allowed);
   });
 
+  it('resolves the My Drive alias once, and retries a failed resolution', async () => {
+    let calls = 0;
+    let fail = true;
+    const c = new Confinement(
+      ['root'],
+      async (id) => tree[id],
+      1000,
+      () => 0,
+      async () => {
+        calls++;
+        if (fail) throw new Error('offline');
+        return 'root-me';
+      },
+    );
+    await expect(c.allows('deep')).rejects.toThrow('offline');
+    fail = false;
+    expect(await c.allows('deep')).toBe(true);
+    expect(await c.allows('spec')).toBe(false);
+    expect(calls).toBe(2);
+  });
+
   it('caches placements for the TTL, then asks again', async () => {
     const calls: string[] = [];
     let t = 0;
