@@ -47,6 +47,13 @@ describe('--roots confinement', () => {
     );
   });
 
+  it('refuses a folder shortcut inside a root that points outside', async () => {
+    for (const tool of ['list_folder', 'search_files']) {
+      const { text } = await call(tool, { folderId: 'sc-to-secret-folder' });
+      expect(text).toMatch(/^\[access_denied\] folderId \(shortcut target\): fld-secret is outside/);
+    }
+  });
+
   it('refuses a shortcut inside a root that points outside', async () => {
     const { text } = await call('read_file', { fileId: 'sc-to-secret' });
     expect(text).toMatch(/^\[access_denied\] fileId \(shortcut target\): doc-salary is outside/);

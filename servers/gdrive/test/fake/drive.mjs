@@ -199,6 +199,23 @@ export async function startFakeDrive(options = {}) {
     /** @type {URLSearchParams} */ q,
   ) => {
     const realId = id === 'root' ? 'root-me' : id;
+    const drive = drives.get(realId);
+    // As Drive does, a shared drive's id reads as the drive's root folder.
+    if (drive && q.get('supportsAllDrives') === 'true' && drive.members.includes(user))
+      return /** @type {Rec} */ ({
+        meta: {
+          kind: 'drive#file',
+          id: drive.id,
+          name: drive.name,
+          mimeType: FOLDER,
+          driveId: drive.id,
+          parents: [],
+          trashed: false,
+        },
+        permissions: [],
+        comments: [],
+        revisions: [],
+      });
     const rec = files.get(realId);
     if (!rec || !roleOf(rec, user)) throw notFound(id);
     if (rec.meta.driveId && q.get('supportsAllDrives') !== 'true') throw notFound(id);
