@@ -224,3 +224,27 @@ describe('zip reading (Office files)', () => {
     );
   });
 });
+
+describe('Retry-After', () => {
+  it.each([
+    ['3', 3000],
+    [' 0 ', 0],
+    ['Thu, 01 Jan 2026 00:00:10 GMT', 10_000],
+    ['Thu, 01 Jan 2026 00:00:00 GMT', 0],
+    ['soon', undefined],
+    ['', undefined],
+    [null, undefined],
+  ])('%j -> %s ms', async (value, ms) => {
+    const { retryAfterMs } = await import('../src/lib/retry.js');
+    expect(retryAfterMs(value, Date.parse('Thu, 01 Jan 2026 00:00:00 GMT'))).toBe(ms);
+  });
+
+  it('the backoff ends at once when the call is cancelled, whatever the server asked', async () => {
+    const { retryBackoff } = await import('../src/lib/retry.js');
+    const controller = new AbortController();
+    const headers = new Headers({ 'retry-after': '3600' });
+    const waiting = retryBackoff({ response: { headers }, config: { signal: controller.signal } }, 10);
+    controller.abort();
+    await expect(waiting).resolves.toBeUndefined();
+  });
+});
