@@ -94,7 +94,7 @@ export function createServer(
       });
     return pending;
   };
-  const confinement = new Confinement(roots, async (id) => {
+  const placement = async (id: string) => {
     const { drive } = await google();
     try {
       const res = await drive.files.get({
@@ -107,7 +107,14 @@ export function createServer(
       if ((error as { status?: number }).status === 404) return undefined;
       throw error;
     }
-  });
+  };
+  // `root` (My Drive) is an alias: parents name the folder's real id, fetched once on first use.
+  const realId = async (alias: string) => {
+    const { drive } = await google();
+    const res = await drive.files.get({ fileId: alias, fields: 'id' });
+    return res.data.id ?? undefined;
+  };
+  const confinement = new Confinement(roots, placement, 60_000, Date.now, realId);
   const state: GdriveState = {
     google,
     confinement,

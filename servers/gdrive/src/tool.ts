@@ -1,4 +1,4 @@
-import { accessDenied, type ToolContext, toolsFor } from '@bastion-mcp/runtime';
+import { accessDenied, invalidInput, type ToolContext, toolsFor } from '@bastion-mcp/runtime';
 import type { drive_v3 } from '@googleapis/drive';
 import { driveError } from './lib/errors.js';
 import type { Google } from './lib/google.js';
@@ -65,6 +65,18 @@ export async function resolveShortcut(ctx: Ctx, field: string, file: drive_v3.Sc
   if (file.mimeType !== 'application/vnd.google-apps.shortcut' || !target) return { file, note: '' };
   const resolved = await fileFor(ctx, `${field} (shortcut target)`, target);
   return { file: resolved, note: `Shortcut ${file.id} followed to its target ${target}.\n` };
+}
+
+/** Reads a folder id field (a shortcut to a folder is followed); refuses anything but a folder. */
+export async function folderFor(ctx: Ctx, field: string, value: string) {
+  const found = await fileFor(ctx, field, value, 'id,name,mimeType,parents,driveId,shortcutDetails');
+  const { file, note } = await resolveShortcut(ctx, field, found);
+  if (file.mimeType !== 'application/vnd.google-apps.folder')
+    throw invalidInput(
+      `${field}: ${file.id} is not a folder.`,
+      'Pass a folder id (list_folder and search_files with type=folder show them).',
+    );
+  return { id: file.id as string, note };
 }
 
 export function remember(ctx: Ctx, file: drive_v3.Schema$File): void {

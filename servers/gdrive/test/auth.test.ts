@@ -210,6 +210,8 @@ describe('Google failing', () => {
     const c = await s.open();
     s.fake.failNext('/drive/v3/files', 503, 1);
     expect(c.textOf(await c.call('search_files', { name: 'Budget' }))).toContain('id sheet-budget');
+    s.fake.failNext('/drive/v3/files', 429, 1, '1'); // waits the second Retry-After asks, then succeeds
+    expect(c.textOf(await c.call('search_files', { name: 'Budget' }))).toContain('id sheet-budget');
     s.fake.failNext('/drive/v3/drives', 429, 100);
     const text = c.textOf(await c.call('list_shared_drives'));
     expect(text).toMatch(/^\[upstream\] Google's rate limit was hit/);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { connectUrl, packed, serveHttpBin, spawnBin } from '@bastion-mcp/runtime/testing';
+import { connectUrl, packed, serveHttpBin, spawnBin, tempDir } from '@bastion-mcp/runtime/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FULL, type Setup, setup } from './helpers.js';
 
@@ -150,9 +150,14 @@ describe('the published bin', () => {
     expect(pkg.manifest.dependencies).toEqual({ unpdf: '1.8.1' });
     // NODE_PATH empty: pnpm's (set for scripts) would find unpdf in the workspace store.
     const env = { ...s.env, NODE_PATH: '' };
-    const start = () => spawnBin(pkg.bin('mcp-server-gdrive'), ['--api-url', s?.fake.url ?? ''], { env });
+    const out = await tempDir();
+    const start = () =>
+      spawnBin(pkg.bin('mcp-server-gdrive'), ['--api-url', s?.fake.url ?? '', '--output-dir', out], { env });
     const bare = await start();
     expect(bare.textOf(await bare.call('search_files', { name: 'Budget' }))).toContain('id sheet-budget');
+    // A download (node-fetch, bundled; its never-needed streams polyfill is left out of the bundle).
+    expect(bare.textOf(await bare.call('read_file', { fileId: 'img-poster' }))).toMatch(/was saved to/);
+    expect((await fs.stat(path.join(out, 'img-poster-poster.png'))).size).toBeGreaterThan(3_000_000);
     expect(bare.textOf(await bare.call('read_file', { fileId: 'pdf-report' }))).toMatch(
       /^\[upstream\] .*needs the unpdf package/,
     );

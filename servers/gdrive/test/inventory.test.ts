@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseConfig } from '@bastion-mcp/runtime';
 import { inventoryProblems, toolSnapshotProblems } from '@bastion-mcp/runtime/testing';
 import { describe, expect, it } from 'vitest';
+import { scopesFor } from '../src/lib/paths.js';
 import { configSpec, createServer } from '../src/server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,6 +48,15 @@ describe('gdrive inventory', () => {
     ['all', ['--toolsets', 'all'], [...READ, ...WRITE, ...SHARING].sort()],
   ])('tool set: %s', (_label, argv, tools) => {
     expect(server(argv).tools.map((t) => t.name)).toEqual(tools);
+  });
+
+  it('asks Google for drive.readonly unless a selected tool writes', () => {
+    const readonly = ['https://www.googleapis.com/auth/drive.readonly'];
+    const full = ['https://www.googleapis.com/auth/drive'];
+    expect(scopesFor(server().tools)).toEqual(readonly);
+    expect(scopesFor(server(['--toolsets', 'all', '--read-only']).tools)).toEqual(readonly);
+    expect(scopesFor(server(['--toolsets', 'write']).tools)).toEqual(full);
+    expect(scopesFor(server(['--tools', 'share_file']).tools)).toEqual(full);
   });
 
   it('kinds: reads are read, trash and sharing are destructive, the rest write', () => {

@@ -171,6 +171,27 @@ describe('Confinement', () => {
     expect(await make(roots).allows(id)).toBe(allowed);
   });
 
+  it('resolves the My Drive alias once, and retries a failed resolution', async () => {
+    let calls = 0;
+    let fail = true;
+    const c = new Confinement(
+      ['root'],
+      async (id) => tree[id],
+      1000,
+      () => 0,
+      async () => {
+        calls++;
+        if (fail) throw new Error('offline');
+        return 'root-me';
+      },
+    );
+    await expect(c.allows('deep')).rejects.toThrow('offline');
+    fail = false;
+    expect(await c.allows('deep')).toBe(true);
+    expect(await c.allows('spec')).toBe(false);
+    expect(calls).toBe(2);
+  });
+
   it('caches placements for the TTL, then asks again', async () => {
     const calls: string[] = [];
     let t = 0;
@@ -201,5 +222,29 @@ describe('zip reading (Office files)', () => {
     expect(() => zipRead(bomb, entry as (typeof entries)[number])).toThrow(
       /Cannot create a Buffer larger|buffer|length/i,
     );
+  });
+});
+
+describe('Retry-After', () => {
+  it.each([
+    ['3', 3000],
+    [' 0 ', 0],
+    ['Thu, 01 Jan 2026 00:00:10 GMT', 10_000],
+    ['Thu, 01 Jan 2026 00:00:00 GMT', 0],
+    ['soon', undefined],
+    ['', undefined],
+    [null, undefined],
+  ])('%j -> %s ms', async (value, ms) => {
+    const { retryAfterMs } = await import('../src/lib/retry.js');
+    expect(retryAfterMs(value, Date.parse('Thu, 01 Jan 2026 00:00:00 GMT'))).toBe(ms);
+  });
+
+  it('the backoff ends at once when the call is cancelled, whatever the server asked', async () => {
+    const { retryBackoff } = await import('../src/lib/retry.js');
+    const controller = new AbortController();
+    const headers = new Headers({ 'retry-after': '3600' });
+    const waiting = retryBackoff({ response: { headers }, config: { signal: controller.signal } }, 10);
+    controller.abort();
+    await expect(waiting).resolves.toBeUndefined();
   });
 });

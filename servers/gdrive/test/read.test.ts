@@ -212,6 +212,13 @@ describe('metadata and lists', () => {
     const drive = await textOf('list_folder', { folderId: 'drv-eng' });
     expect(drive.text).toContain('Specs');
     expect(drive.text).toContain('Oncall');
+    const viaShortcut = await textOf('list_folder', { folderId: 'sc-to-archive' });
+    expect(viaShortcut.text).toMatch(/^Shortcut sc-to-archive followed to its target fld-archive/);
+    expect(viaShortcut.text).toContain('long.txt');
+    expect((await textOf('list_folder', { folderId: 'doc-plan' })).text).toMatch(
+      /^\[invalid_input\] folderId: doc-plan is not a folder/,
+    );
+    expect((await textOf('search_files', { folderId: 'sc-to-archive' })).text).toContain('long.txt');
     const root = await textOf('list_folder', {});
     expect(root.text).toContain('Projects');
   });

@@ -47,6 +47,13 @@ describe('--roots confinement', () => {
     );
   });
 
+  it('refuses a folder shortcut inside a root that points outside', async () => {
+    for (const tool of ['list_folder', 'search_files']) {
+      const { text } = await call(tool, { folderId: 'sc-to-secret-folder' });
+      expect(text).toMatch(/^\[access_denied\] folderId \(shortcut target\): fld-secret is outside/);
+    }
+  });
+
   it('refuses a shortcut inside a root that points outside', async () => {
     const { text } = await call('read_file', { fileId: 'sc-to-secret' });
     expect(text).toMatch(/^\[access_denied\] fileId \(shortcut target\): doc-salary is outside/);
@@ -101,5 +108,23 @@ describe('--roots confinement', () => {
 
   it('refuses a bad --roots value at start-up', async () => {
     await expect(s.open(['--roots', "x' or 1"])).rejects.toThrow(/--roots: "x' or 1" is not a folder id/);
+  });
+});
+
+describe('--roots root (My Drive)', () => {
+  it('resolves the alias to the real root id once, and keeps shared drives and files of others out', async () => {
+    const mine = await s.open(['--roots', 'root']);
+    expect(mine.textOf(await mine.call('read_file', { fileId: 'txt-long', maxChars: 100 }))).toContain(
+      'line 1',
+    );
+    expect(mine.textOf(await mine.call('read_file', { fileId: 'doc-spec' }))).toMatch(DENIED);
+    expect(mine.textOf(await mine.call('read_file', { fileId: 'doc-alice' }))).toMatch(DENIED);
+    const search = mine.textOf(await mine.call('search_files', { text: 'plan' }));
+    expect(search).toContain('id doc-plan');
+    expect(search).not.toContain('id doc-pitch');
+    const aliasLookups = s.fake.requests.filter(
+      (r) => r.path === '/drive/v3/files/root' && r.query.fields === 'id',
+    );
+    expect(aliasLookups).toHaveLength(1);
   });
 });

@@ -76,6 +76,30 @@ describe('write toolset', () => {
     );
   });
 
+  it('writes in a shared drive and replaces a Google Doc from Markdown', async () => {
+    const made = await call(c, 'create_file', {
+      name: 'spec2.md',
+      content: '# Two',
+      contentType: 'text/markdown',
+      convert: true,
+      parentId: 'fld-eng-specs',
+    });
+    const id = idIn(made.text);
+    expect(s.fake.files.get(id)?.meta.driveId).toBe('drv-eng');
+    const updated = await call(c, 'update_file', {
+      fileId: id,
+      content: '# Three\n\nNew text.',
+      contentType: 'text/markdown',
+    });
+    expect(updated.result.isError).toBeFalsy();
+    expect((await call(c, 'read_file', { fileId: id })).text).toContain('# Three\n\nNew text.');
+    const folder = await call(c, 'create_folder', { name: 'Top', parentId: 'drv-sales' });
+    expect(s.fake.files.get(idIn(folder.text))?.meta).toMatchObject({
+      driveId: 'drv-sales',
+      parents: ['drv-sales'],
+    });
+  });
+
   it('rejects bad write input with the field named', async () => {
     expect((await call(c, 'update_file', { fileId: 'doc-plan' })).text).toMatch(
       /^\[invalid_input\] Give name, content or both/,

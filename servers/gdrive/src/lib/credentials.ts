@@ -4,6 +4,7 @@ import { type AuthClient, GoogleAuth, JWT, OAuth2Client } from 'google-auth-libr
 import { rebase } from './api-url.js';
 import { readOAuthClient } from './oauth-client.js';
 import type { CredentialPaths } from './paths.js';
+import { retryBackoff } from './retry.js';
 import { readToken, saveToken } from './token-store.js';
 
 export interface AuthSettings {
@@ -15,10 +16,14 @@ export interface AuthSettings {
 }
 
 /**
- * Node's own fetch for every Google request: gaxios would otherwise load node-fetch (and a streams
- * polyfill), which the package.json keeps out of the bundle as never loaded.
+ * Node's own fetch for Google requests (gaxios would otherwise load node-fetch for every call);
+ * media downloads pick node-fetch per request for its lower memory peak (see download.ts).
  */
-export const transporterOptions = { fetchImplementation: globalThis.fetch };
+export const transporterOptions = {
+  fetchImplementation: globalThis.fetch,
+  // Bounded retries (gaxios: 3 for 408, 429 and 5xx) that wait as long as a Retry-After asks.
+  retryConfig: { retryBackoff },
+};
 
 export type AuthSource = 'service-account' | 'user-token' | 'application-default';
 

@@ -14,17 +14,36 @@ export type PlacementLookup = (id: string) => Promise<Placement | undefined>;
 /** Deepest folder nesting we follow; Drive allows 100 levels. */
 const MAX_DEPTH = 120;
 
-export class Confinement {
-  readonly roots: ReadonlySet<string>;
-  private readonly cache = new Map<string, { at: number; placement: Placement | undefined }>();
+/** Drive's alias for My Drive's root folder; parents always name the real id. */
+export const MY_DRIVE = 'root';
 
+export class Confinement {
+  readonly roots: Set<string>;
+  private readonly cache = new Map<string, { at: number; placement: Placement | undefined }>();
+  private aliasResolved: Promise<void> | undefined;
+
+  /** `resolveAlias` turns `root` (My Drive) into its real id, once, on first use. */
   constructor(
     roots: readonly string[],
     private readonly lookup: PlacementLookup,
     private readonly ttlMs = 60_000,
     private readonly now: () => number = Date.now,
+    private readonly resolveAlias: (alias: string) => Promise<string | undefined> = async () => undefined,
   ) {
     this.roots = new Set(roots);
+  }
+
+  private resolveAliases(): Promise<void> {
+    if (!this.roots.has(MY_DRIVE)) return Promise.resolve();
+    this.aliasResolved ??= this.resolveAlias(MY_DRIVE)
+      .then((id) => {
+        if (id) this.roots.add(id);
+      })
+      .catch((error) => {
+        this.aliasResolved = undefined; // retried on the next call
+        throw error;
+      });
+    return this.aliasResolved;
   }
 
   get active(): boolean {
@@ -51,6 +70,7 @@ export class Confinement {
   /** True when no roots are set, or `id` is a root or below one through any parent chain. */
   async allows(id: string): Promise<boolean> {
     if (!this.active) return true;
+    await this.resolveAliases();
     const seen = new Set<string>();
     let frontier = [id];
     for (let depth = 0; frontier.length && depth < MAX_DEPTH; depth++) {

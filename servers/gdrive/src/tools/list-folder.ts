@@ -8,9 +8,8 @@ import {
   z,
 } from '@bastion-mcp/runtime';
 import { fileLine, fileSummary } from '../lib/format.js';
-import { toFileId } from '../lib/ids.js';
 import { quote } from '../lib/query.js';
-import { assertInside, FILE_FIELDS, insideOnly, tool, withDrive } from '../tool.js';
+import { FILE_FIELDS, folderFor, insideOnly, tool, withDrive } from '../tool.js';
 
 const pageCursor = z.object({ t: z.string(), f: z.string() });
 
@@ -43,8 +42,9 @@ export const listFolder = tool({
         `This server is confined to these roots (folder or shared drive ids); list one with folderId:\n${roots.join('\n')}`,
       );
     }
-    const folderId = input.folderId ? toFileId('folderId', input.folderId) : 'root';
-    if (input.folderId) await assertInside(ctx, 'folderId', folderId);
+    const { id: folderId, note } = input.folderId
+      ? await folderFor(ctx, 'folderId', input.folderId)
+      : { id: 'root', note: '' };
     const previous = decodeCursor(input.cursor, pageCursor);
     if (previous && previous.f !== folderId)
       throw invalidInput('cursor belongs to another folder.', 'Omit cursor, or list the same folder.');
@@ -73,7 +73,7 @@ export const listFolder = tool({
       : 'The folder is empty.';
     return structured(
       { files: files.map(fileSummary), ...(next ? { nextCursor: next } : {}) },
-      `${body}${next ? `\nMore: call list_folder with cursor "${next}".` : ''}`,
+      `${note}${body}${next ? `\nMore: call list_folder with cursor "${next}".` : ''}`,
     );
   },
 });

@@ -25,7 +25,7 @@ export const readFile = tool({
   name: 'read_file',
   title: 'Read a Drive file',
   description:
-    'Read a file as text: Google Docs as Markdown, Sheets as CSV (one sheet, an A1 range, or all sheets), Slides as text, PDFs and text files as text, images inline. Long text pages with offset/maxChars. Shortcuts are followed. With --output-dir, download=true (or a file too large to read) saves the original there.',
+    'Read a file as text: Google Docs as Markdown, Sheets as CSV (one sheet, an A1 range, or all sheets), Slides as text per slide, PDFs, Office files (docx, xlsx, pptx) and text files as text, images inline. Long text pages with offset/maxChars. Shortcuts are followed. With --output-dir, download=true (or a file too large to read) saves the original there.',
   kind: 'read',
   openWorld: true,
   input: z.object({

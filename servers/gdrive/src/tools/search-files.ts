@@ -10,7 +10,7 @@ import {
 import { fileLine, fileSummary } from '../lib/format.js';
 import { toFileId } from '../lib/ids.js';
 import { FRIENDLY_TYPE_NAMES, searchQuery } from '../lib/query.js';
-import { assertInside, FILE_FIELDS, insideOnly, tool, withDrive } from '../tool.js';
+import { FILE_FIELDS, folderFor, insideOnly, tool, withDrive } from '../tool.js';
 
 const ORDERS = [
   'modifiedTime desc',
@@ -56,9 +56,9 @@ export const searchFiles = tool({
     cursor: cursorField,
   }),
   async handle(input, ctx) {
-    const folderId = input.folderId ? toFileId('folderId', input.folderId) : undefined;
+    const folder = input.folderId ? await folderFor(ctx, 'folderId', input.folderId) : undefined;
+    const folderId = folder?.id;
     const driveId = input.sharedDriveId ? toFileId('sharedDriveId', input.sharedDriveId) : undefined;
-    if (folderId) await assertInside(ctx, 'folderId', folderId);
     if (input.type && input.mimeType) throw invalidInput('type and mimeType: give one, not both.');
     const q = searchQuery({ ...input, text: input.text ?? input.query, folderId });
     const previous = decodeCursor(input.cursor, pageCursor);
@@ -88,6 +88,7 @@ export const searchFiles = tool({
     const next = res.data.nextPageToken ? encodeCursor({ t: res.data.nextPageToken, q }) : undefined;
     const hidden = found.length - files.length;
     const lines = [
+      folder?.note.trim() ?? '',
       files.length ? untrusted('Google Drive file names', files.map(fileLine).join('\n')) : 'No files found.',
       hidden ? `${hidden} result(s) outside the allowed roots were left out.` : '',
       next ? `More results: call search_files again with the same filters and cursor "${next}".` : '',

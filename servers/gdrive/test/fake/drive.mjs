@@ -70,12 +70,16 @@ const READ_SCOPES = ['drive', 'drive.readonly', 'drive.file', 'drive.metadata.re
 const WRITE_SCOPES = ['drive', 'drive.file'].map((s) => `https://www.googleapis.com/auth/${s}`);
 
 class HttpError extends Error {
-  /** @param {number} status @param {string} message @param {string} reason @param {Record<string, unknown>} [extra] */
-  constructor(status, message, reason, extra = {}) {
+  /**
+   * @param {number} status @param {string} message @param {string} reason
+   * @param {Record<string, unknown>} [extra] @param {Record<string, string>} [headers]
+   */
+  constructor(status, message, reason, extra = {}, headers = {}) {
     super(message);
     this.status = status;
     this.reason = reason;
     this.extra = extra;
+    this.headers = headers;
   }
 }
 const notFound = (/** @type {string} */ id) => new HttpError(404, `File not found: ${id}.`, 'notFound');
@@ -107,7 +111,7 @@ export async function startFakeDrive(options = {}) {
   const codes = new Map();
   /** @type {{ method: string, path: string, query: Record<string, string>, user?: string }[]} */
   const requests = [];
-  /** @type {{ path: string, status: number, left: number }[]} */
+  /** @type {{ path: string, status: number, left: number, retryAfter?: string }[]} */
   const failures = [];
   let clockOffset = 0;
   let nextId = 1;
@@ -199,6 +203,23 @@ export async function startFakeDrive(options = {}) {
     /** @type {URLSearchParams} */ q,
   ) => {
     const realId = id === 'root' ? 'root-me' : id;
+    const drive = drives.get(realId);
+    // As Drive does, a shared drive's id reads as the drive's root folder.
+    if (drive && q.get('supportsAllDrives') === 'true' && drive.members.includes(user))
+      return /** @type {Rec} */ ({
+        meta: {
+          kind: 'drive#file',
+          id: drive.id,
+          name: drive.name,
+          mimeType: FOLDER,
+          driveId: drive.id,
+          parents: [],
+          trashed: false,
+        },
+        permissions: [],
+        comments: [],
+        revisions: [],
+      });
     const rec = files.get(realId);
     if (!rec || !roleOf(rec, user)) throw notFound(id);
     if (rec.meta.driveId && q.get('supportsAllDrives') !== 'true') throw notFound(id);
@@ -558,10 +579,13 @@ export async function startFakeDrive(options = {}) {
       failure.left--;
       requests.push({ method, path, query });
       const reason = failure.status === 429 ? 'rateLimitExceeded' : 'backendError';
+      const message = failure.status === 429 ? 'Rate Limit Exceeded' : 'Backend Error';
       throw new HttpError(
         failure.status,
-        failure.status === 429 ? 'Rate Limit Exceeded' : 'Backend Error',
+        message,
         reason,
+        {},
+        failure.retryAfter ? { 'retry-after': failure.retryAfter } : {},
       );
     }
     const token = authenticate(req, url);
@@ -810,6 +834,7 @@ export async function startFakeDrive(options = {}) {
           const { status: gstatus, details, ...rest } = /** @type {Record<string, unknown>} */ (error.extra);
           reply = json({
             status: error.status,
+            headers: error.headers,
             body: {
               error: {
                 code: error.status,
@@ -861,8 +886,8 @@ export async function startFakeDrive(options = {}) {
       };
     },
     /** The next `times` requests to `path` (add `?alt=media` for downloads only) fail with `status` (503, 429). */
-    failNext(path = '/drive/v3/files', status = 503, times = 1) {
-      failures.push({ path, status, left: times });
+    failNext(path = '/drive/v3/files', status = 503, times = 1, retryAfter = '') {
+      failures.push({ path, status, left: times, ...(retryAfter ? { retryAfter } : {}) });
     },
     /** Moves the fake's clock: access tokens older than their lifetime stop working. */
     advance(ms = lifetime * 1000 + 1000) {

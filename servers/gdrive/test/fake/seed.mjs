@@ -253,6 +253,20 @@ export function seedData() {
       shortcutTo: 'doc-salary',
     },
     {
+      id: 'sc-to-archive',
+      name: 'Archive link',
+      mimeType: SHORTCUT,
+      parents: ['root-me'],
+      shortcutTo: 'fld-archive',
+    },
+    {
+      id: 'sc-to-secret-folder',
+      name: 'Secret link',
+      mimeType: SHORTCUT,
+      parents: ['fld-projects'],
+      shortcutTo: 'fld-secret',
+    },
+    {
       id: 'sc-to-plan',
       name: 'Plan shortcut',
       mimeType: SHORTCUT,
