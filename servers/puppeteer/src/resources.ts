@@ -10,7 +10,7 @@ export const consoleLogsResource: ResourceSpec<PuppeteerState> = {
   uri: 'console://logs',
   async read(uri, _variables, ctx) {
     const browser = ctx.state.browser;
-    const tab = browser.running ? browser.tabs[browser.current] : undefined;
+    const tab = browser.running ? browser.last?.currentTab() : undefined;
     const body = (tab?.console ?? []).map((e) => `[${e.level}] ${e.text}`).join('\n');
     return [{ uri: uri.href, mimeType: 'text/plain', text: body }];
   },

@@ -66,7 +66,7 @@ describe('resilience', () => {
 describe('a crashed renderer', () => {
   it('is replaced by a fresh tab on the next call, which says so', async () => {
     await call(ctx.client, 'browser_navigate', { url: `${site.origin}/form` });
-    const tab = ctx.server.browser.tabs[ctx.server.browser.current];
+    const tab = ctx.server.browser.last?.currentTab();
     const session = await tab?.page.createCDPSession();
     // Page.crash never answers (the renderer is gone): do not wait for it.
     void session?.send('Page.crash').catch(() => {});

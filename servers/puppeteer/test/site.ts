@@ -112,6 +112,14 @@ export function pages(
       'Late',
       '<p id="s">Loading</p><script>setTimeout(() => { document.getElementById("s").textContent = "Ready now"; }, 300);</script>',
     ),
+    '/setcookie': page(
+      'Set',
+      '<script>document.cookie = "who=alice; path=/"; localStorage.setItem("who", "alice");</script><p>set</p>',
+    ),
+    '/showcookie': page(
+      'Show',
+      '<p id="c"></p><script>document.getElementById("c").textContent = "cookie=[" + document.cookie + "] storage=[" + (localStorage.getItem("who") || "") + "]";</script>',
+    ),
     '/download': page('Download', '<a href="/report.txt" download>Get report</a>'),
     '/drag': page(
       'Drag',

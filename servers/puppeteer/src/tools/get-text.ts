@@ -17,7 +17,7 @@ export const browserGetText = tool({
     selector: z.string().optional().describe('Only the element matching this selector'),
   }),
   async handle(input, ctx) {
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const root =
       input.ref !== undefined || input.selector !== undefined
         ? (await resolveTarget(tab, input, ctx.state.timeoutMs)).handle

@@ -20,7 +20,7 @@ export const browserSnapshot = tool({
     iframes: z.boolean().default(true).describe('Include the contents of iframes'),
   }),
   async handle({ ref, depth, iframes }, ctx) {
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const head = [
       ...(note ? [note] : []),
       `Page: ${tab.page.url()} (title ${JSON.stringify(await title(tab))})`,
