@@ -1,5 +1,5 @@
 import { type ToolContext, ToolError, untrusted } from '@bastion-mcp/runtime';
-import type { Dialog, HTTPRequest } from 'puppeteer-core';
+import type { Dialog, Frame, HTTPRequest } from 'puppeteer-core';
 import type { PuppeteerState } from '../tool.js';
 import { changedLines } from './snapshot.js';
 import { snapshotText } from './snapshot-page.js';
@@ -33,8 +33,11 @@ export function bounded<T>(work: Promise<T>, ms: number, signal: AbortSignal, wh
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits (bounded) for a started navigation to commit and for the DOM to stop changing. */
-export async function settle(tab: Tab, navigating: boolean, cap: number): Promise<void> {
+/**
+ * Waits (bounded) for a started navigation to commit and for the DOM to go quiet for `quietMs`
+ * (a new document already waited for its DOMContentLoaded, so it needs less).
+ */
+export async function settle(tab: Tab, navigating: boolean, cap: number, quietMs = 50): Promise<void> {
   const page = tab.page;
   if (tab.dialog) return;
   const deadline = Date.now() + cap;
@@ -72,7 +75,7 @@ export async function settle(tab: Tab, navigating: boolean, cap: number): Promis
               }
             });
           },
-          80,
+          quietMs,
           Math.min(left, 1500),
         ),
         left,
@@ -109,10 +112,15 @@ export async function act(
   const before = tab.lastSnapshot;
   const urlBefore = page.url();
   let navigating = false;
+  let navigated = false;
   const onRequest = (request: HTTPRequest) => {
     if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigating = true;
   };
+  const onNavigated = (frame: Frame) => {
+    if (frame === page.mainFrame()) navigated = true;
+  };
   page.on('request', onRequest);
+  page.on('framenavigated', onNavigated);
   let done: string;
   try {
     const dialog = tab.nextDialog();
@@ -125,9 +133,10 @@ export async function act(
     done = result;
     // A click's navigation request follows its mouse events; a navigation tool already waited.
     if (!options.navigation) await pause(60);
-    await settle(tab, navigating, Math.min(ctx.state.timeoutMs, 5000));
+    await settle(tab, navigating, Math.min(ctx.state.timeoutMs, 5000), options.navigation ? 30 : 50);
   } finally {
     page.off('request', onRequest);
+    page.off('framenavigated', onNavigated);
   }
   const lines = [...(note ? [note] : []), done];
   const url = page.url();
@@ -147,7 +156,8 @@ export async function act(
           .join('\n'),
       ),
     );
-  if (before && !tab.dialog && url === urlBefore) {
+  // A new document has nothing to diff against: the answer asks for a snapshot instead.
+  if (before && !tab.dialog && url === urlBefore && !navigated && !options.navigation) {
     const after = await bounded(snapshotText(tab, {}), ctx.state.timeoutMs, ctx.signal, 'The snapshot').catch(
       () => undefined,
     );
