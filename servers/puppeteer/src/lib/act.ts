@@ -33,10 +33,7 @@ export function bounded<T>(work: Promise<T>, ms: number, signal: AbortSignal, wh
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Waits (bounded) for a started navigation to commit and for the DOM to go quiet for `quietMs`
- * (a new document already waited for its DOMContentLoaded, so it needs less).
- */
+/** Waits (bounded) for a started navigation to commit and for the DOM to go quiet for `quietMs`. */
 export async function settle(tab: Tab, navigating: boolean, cap: number, quietMs = 50): Promise<void> {
   const page = tab.page;
   if (tab.dialog) return;
@@ -133,7 +130,8 @@ export async function act(
     done = result;
     // A click's navigation request follows its mouse events; a navigation tool already waited.
     if (!options.navigation) await pause(60);
-    await settle(tab, navigating, Math.min(ctx.state.timeoutMs, 5000), options.navigation ? 30 : 50);
+    // A navigation tool already waited for DOMContentLoaded; an action waits for the DOM to go quiet.
+    if (!options.navigation) await settle(tab, navigating, Math.min(ctx.state.timeoutMs, 5000), 50);
   } finally {
     page.off('request', onRequest);
     page.off('framenavigated', onNavigated);
