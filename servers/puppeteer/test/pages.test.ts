@@ -59,9 +59,9 @@ describe('reading pages', () => {
       /\[cut: \d+ of \d+ characters left out by the response budget\. To see the rest: snapshot a subtree with ref=/,
     );
     expect(full).toMatch(/<\/untrusted-data id="[0-9a-f]+">/); // the wrapper survives the cut
-    const tableRef = refOf(full, /- table/);
+    const tableRef = refOf(full, /^table/m);
     const shallow = await snapshot({ ref: tableRef, depth: 0 });
-    expect(shallow).toMatch(/- table \[ref=e\d+\]\n\s+- … \(\d+ children; raise depth\)/);
+    expect(shallow).toMatch(/^table \[ref=e\d+\]\n\s+… \(\d+ children; raise depth\)/m);
     expect(shallow.length).toBeLessThan(1000);
     const found = await call(ctx.client, 'browser_find', { text: 'Row 4999' });
     expect(found).toMatch(/1 matches/);

@@ -161,7 +161,7 @@ export async function act(
     );
     if (after !== undefined) {
       const changed = changedLines(before, after.text);
-      if (changed.length) lines.push('Snapshot changes:', untrusted('the page', changed.join('\n')));
+      if (changed.length) lines.push('Snapshot changes:', untrusted('page', changed.join('\n')));
       else lines.push('No snapshot changes.');
     }
   } else if (!tab.dialog) {

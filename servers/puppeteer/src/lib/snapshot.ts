@@ -113,7 +113,7 @@ function flatText(node: AXNode): string {
 }
 
 /**
- * The accessibility tree as compact indented text: `- role "name" [state] [ref=eN]: value`. Text
+ * The accessibility tree as compact indented text: `role "name" [state] [ref=eN]: value`. Text
  * runs merge into one `text:` line, unnamed wrappers vanish, a row of plain cells is one line, and
  * text a node's name already says is not repeated.
  */
@@ -140,19 +140,19 @@ export function renderTree(root: AXNode, refs: RefRegistry, options: RenderOptio
       run = [];
       const texts = parts.filter((p): p is { text: string } => 'text' in p && p.text.trim() !== '');
       if (!texts.length) {
-        for (const p of parts) if ('link' in p) lines.push(`${pad(depth)}- ${p.link}`);
+        for (const p of parts) if ('link' in p) lines.push(`${pad(depth)}${p.link}`);
         return;
       }
       if (parts.length === 1 || texts.length === parts.length) {
         const joined = oneLine(texts.map((p) => p.text).join(' '));
         if (joined === parentName || joined === next || joined === previous) return;
-        lines.push(`${pad(depth)}- text: ${shorten(joined)}`);
+        lines.push(`${pad(depth)}text: ${shorten(joined)}`);
         return;
       }
       const pieces = parts
         .map((p) => ('link' in p ? p.link : shorten(p.text, 60)))
         .filter((piece) => piece !== '');
-      lines.push(`${pad(depth)}- text: ${pieces.join(' ')}`);
+      lines.push(`${pad(depth)}text: ${pieces.join(' ')}`);
     };
     for (const child of kids(node)) {
       if (child.role === 'StaticText') run.push({ text: textOf(child) });
@@ -183,7 +183,7 @@ export function renderTree(root: AXNode, refs: RefRegistry, options: RenderOptio
     }
     const ref = ACTIONABLE.has(role) || SECTIONS.has(role) ? refs.refFor(node) : undefined;
     if (ref) count++;
-    let line = `${pad(depth)}- ${describe(role, node, name)}${ref ? ` [ref=${ref}]` : ''}${value(node)}`;
+    let line = `${pad(depth)}${describe(role, node, name)}${ref ? ` [ref=${ref}]` : ''}${value(node)}`;
     const children = kids(node);
     if (SELF_DESCRIBED.has(role) || !children.length) {
       lines.push(line);
@@ -204,7 +204,7 @@ export function renderTree(root: AXNode, refs: RefRegistry, options: RenderOptio
     }
     lines.push(line);
     if (depth + 1 > maxDepth) {
-      lines.push(`${pad(depth + 1)}- … (${children.length} children; raise depth)`);
+      lines.push(`${pad(depth + 1)}… (${children.length} children; raise depth)`);
       return;
     }
     walkChildren(node, depth + 1, name);

@@ -66,6 +66,6 @@ export const browserFind = tool({
       ctx.state.budget - head.length,
       'Narrow with role or a longer text.',
     );
-    return text(`${head}\n${untrusted('the page', body)}`);
+    return text(`${head}\n${untrusted('page', body)}`);
   },
 });

@@ -35,6 +35,6 @@ export const browserGetText = tool({
       ctx.state.budget - head.length,
       'Read one part with ref or selector (a section, table or list).',
     );
-    return text(`${head}\n${untrusted('the page', body)}`);
+    return text(`${head}\n${untrusted('page', body)}`);
   },
 });
