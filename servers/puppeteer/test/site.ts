@@ -112,6 +112,10 @@ export function pages(
       'Late',
       '<p id="s">Loading</p><script>setTimeout(() => { document.getElementById("s").textContent = "Ready now"; }, 300);</script>',
     ),
+    '/leave': page(
+      'Leave',
+      '<button onclick="this.textContent=\'Edited\'">Edit</button><script>window.addEventListener("beforeunload", (e) => { e.preventDefault(); e.returnValue = ""; });</script>',
+    ),
     '/setcookie': page(
       'Set',
       '<script>document.cookie = "who=alice; path=/"; localStorage.setItem("who", "alice");</script><p>set</p>',
