@@ -217,7 +217,10 @@ describe('files', () => {
     await call(ctx.client, 'puppeteer_screenshot', { name: 'home', width: 640, height: 480 });
     const read = await ctx.client.client.readResource({ uri: 'screenshot://home' });
     expect((read.contents[0] as { mimeType: string }).mimeType).toBe('image/png');
+    await go('/console');
     const logs = await ctx.client.client.readResource({ uri: 'console://logs' });
-    expect(logs.contents[0]).toHaveProperty('text');
+    expect((logs.contents[0] as { text: string }).text).toMatch(
+      /\[log\] hello log\n\[warn\] careful\n\[error\] boom/,
+    );
   });
 });

@@ -15,7 +15,7 @@ export function bounded<T>(work: Promise<T>, ms: number, signal: AbortSignal, wh
           new ToolError(
             'timeout',
             `${what} did not finish within ${ms} ms (the page may be slow or hung).`,
-            'Try again, wait with browser_wait_for, navigate elsewhere, or raise --timeout-ms.',
+            'Try again or wait with browser_wait_for; if the page is hung, close its tab (browser_tabs action "close") or raise --timeout-ms.',
           ),
         ),
       ms,

@@ -113,6 +113,11 @@ export class BrowserHost {
     return session;
   }
 
+  /** The caller's session if it has one (no launch): a resource read knows its sandbox, not its era. */
+  peek(sandbox: object): Session | undefined {
+    return this.sessions.get(sandbox) ?? this.sessions.get(SHARED);
+  }
+
   /** The caller's current tab. The note says when the browser or the tab's renderer had died. */
   async tab(caller?: Caller): Promise<{ tab: Tab; note?: string }> {
     const session = await this.session(caller);
