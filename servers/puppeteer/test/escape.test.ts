@@ -41,8 +41,10 @@ describe('the forbidden server stays untouched', () => {
   });
 
   it('iframes, images, scripts, stylesheets and prefetch', async () => {
-    await visit('/escape/iframe');
-    await visit('/escape/img');
+    await visit('/escape/iframe', /done/);
+    expect(seen.at(-1)).toMatch(/frame done/);
+    await visit('/escape/img', /tried/);
+    expect(seen.at(-1)).toMatch(/all tried/);
     seen.push(await call(ctx.client, 'browser_snapshot'));
     expect(forbidden.log).toEqual([]);
   });
@@ -83,7 +85,8 @@ describe('the forbidden server stays untouched', () => {
   });
 
   it('alternate spellings of the address, from the page and from the model', async () => {
-    await visit('/escape/spellings');
+    await visit('/escape/spellings', /tried/);
+    expect(seen.at(-1)).toMatch(/all tried/);
     for (const host of [
       '2130706433',
       '0x7f000001',

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '@bastion-mcp/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserClient, call, callError, refOf } from './helpers.js';
+import { browserClient, call, callError, eventually, refOf } from './helpers.js';
 import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
 
 let site: Site;
@@ -35,8 +35,7 @@ const snapshot = (args: Record<string, unknown> = {}) => call(ctx.client, 'brows
 describe('reading pages', () => {
   it('snapshots iframes (same- and cross-origin) and acts on refs inside them', async () => {
     await go('/frames');
-    await call(ctx.client, 'browser_wait_for', { time: 0.3 });
-    const snap = await snapshot();
+    const snap = await eventually(snapshot, (text) => (text.match(/button "Inner"/g) ?? []).length === 2);
     const inner = snap.split('\n').filter((l) => /button "Inner"/.test(l));
     expect(inner).toHaveLength(2);
     const crossRef = /\[ref=(e\d+)\]/.exec(inner[1] as string)?.[1];
@@ -142,7 +141,10 @@ describe('navigation and tabs', () => {
   it('opens, lists, selects and closes tabs, and adopts popups', async () => {
     await go('/popup');
     await call(ctx.client, 'browser_click', { selector: 'button' });
-    let list = await call(ctx.client, 'browser_tabs', { action: 'list' });
+    let list = await eventually(
+      () => call(ctx.client, 'browser_tabs', { action: 'list' }),
+      (text) => /\/child/.test(text),
+    );
     expect(list).toMatch(/1: http:\/\/127\.0\.0\.1:\d+\/child/);
     list = await call(ctx.client, 'browser_tabs', { action: 'new', url: `${site.origin}/form` });
     expect(list).toMatch(/\* 2: .*\/form "Form"/);

@@ -49,7 +49,8 @@ describe('resilience', () => {
     const pid = ctx.server.browser.pid as number;
     expect(pid).toBeGreaterThan(0);
     process.kill(pid, 'SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (let i = 0; i < 50 && ctx.server.browser.running; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(ctx.server.browser.running).toBe(false);
     const text = await call(ctx.client, 'browser_navigate', { url: `${site.origin}/form` });
     expect(text).toMatch(/The browser had exited \(crashed or was killed\) and was relaunched/);
     expect(text).toMatch(/title "Form"/);

@@ -31,6 +31,17 @@ export async function forbiddenServer(): Promise<Forbidden> {
   };
 }
 
+/** The forbidden server's address, spelled as a page might: decimal, hex, octal, short, IPv4-mapped, a name. */
+const SPELLINGS = [
+  '2130706433',
+  '0x7f000001',
+  '0177.0.0.1',
+  '127.1',
+  '[::ffff:127.0.0.1]',
+  '[::ffff:7f00:1]',
+  'localhost',
+];
+
 const page = (title: string, body: string, head = '') =>
   `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
 
@@ -134,10 +145,14 @@ d.addEventListener('drop', e => { e.preventDefault(); document.getElementById('r
     ),
     // Escape attempts: each tries to reach the forbidden server a different way.
     '/escape/redirect': '',
-    '/escape/iframe': page('E', `<iframe src="${F}/iframe"></iframe>`),
+    '/escape/iframe': page(
+      'E',
+      `<p id="r">wait</p><iframe src="${F}/iframe" onload="document.getElementById('r').textContent='frame done'"></iframe>`,
+    ),
     '/escape/img': page(
       'E',
-      `<img src="${F}/img.png"><script src="${F}/s.js"></script><link rel="stylesheet" href="${F}/c.css"><link rel="prefetch" href="${F}/prefetch">`,
+      `<p id="r">wait</p><img src="${F}/img.png"><script src="${F}/s.js"></script><link rel="stylesheet" href="${F}/c.css"><link rel="prefetch" href="${F}/prefetch">
+<script>window.addEventListener('load', () => { document.getElementById('r').textContent = 'all tried'; });</script>`,
     ),
     '/escape/fetch': page(
       'E',
@@ -160,17 +175,9 @@ d.addEventListener('drop', e => { e.preventDefault(); document.getElementById('r
     '/escape/link': page('E', `<a href="${F}/link">Go there</a>`),
     '/escape/spellings': page(
       'E',
-      [
-        '2130706433',
-        '0x7f000001',
-        '0177.0.0.1',
-        '127.1',
-        '[::ffff:127.0.0.1]',
-        '[::ffff:7f00:1]',
-        'localhost',
-      ]
-        .map((h) => `<img src="http://${h}:${forbidden}/spelling">`)
-        .join(''),
+      `<p id="r">wait</p>${SPELLINGS.map((h) => `<img src="http://${h}:${forbidden}/spelling">`).join('')}
+<script>Promise.all([...document.images].map((i) => new Promise((r) => { i.onload = i.onerror = r; if (i.complete) r(); })))
+  .then(() => { document.getElementById('r').textContent = 'all tried'; });</script>`,
     ),
   };
 }
