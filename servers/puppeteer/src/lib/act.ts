@@ -87,11 +87,6 @@ export async function settle(tab: Tab, navigating: boolean, cap: number, quietMs
   }
 }
 
-export interface ActionOutcome {
-  /** One line saying what was done. */
-  done: string;
-}
-
 /**
  * Runs an action on the current tab and answers briefly: what was done, whether it navigated (URL,
  * title), an open dialog, new console errors, and the snapshot lines that changed.
