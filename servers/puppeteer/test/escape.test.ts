@@ -1,3 +1,7 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { tempDir } from '@bastion-mcp/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserClient, call, callError, refOf } from './helpers.js';
 import { type Forbidden, forbiddenServer, SECRET, type Site, testSite } from './site.js';
@@ -129,6 +133,42 @@ describe('the default policy', () => {
       expect(file).toMatch(/file: URLs are refused by default/);
     } finally {
       await strict.close();
+    }
+  });
+});
+
+describe('the flags that widen or narrow the policy', () => {
+  it('--allow-private-network reaches a local site; --blocked-origins still wins over it', async () => {
+    const open = await browserClient([
+      '--allow-private-network',
+      '--blocked-origins',
+      `http://127.0.0.1:${forbidden.port}`,
+    ]);
+    try {
+      expect(await call(open.client, 'browser_navigate', { url: `${site.origin}/` })).toMatch(/title "Home"/);
+      const blocked = await callError(open.client, 'browser_navigate', {
+        url: `http://127.0.0.1:${forbidden.port}/`,
+      });
+      expect(blocked).toMatch(/is in --blocked-origins/);
+      expect(forbidden.log).toEqual([]);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('--allow-file-urls opens files inside the allowed directories only', async () => {
+    const root = await tempDir();
+    await fs.writeFile(path.join(root, 'page.html'), '<title>Local file</title><h1>From disk</h1>');
+    const files = await browserClient(['--allow-file-urls', root]);
+    try {
+      const ok = await call(files.client, 'browser_navigate', {
+        url: pathToFileURL(path.join(root, 'page.html')).href,
+      });
+      expect(ok).toMatch(/title "Local file"/);
+      const outside = await callError(files.client, 'browser_navigate', { url: 'file:///etc/passwd' });
+      expect(outside).toMatch(/\/etc\/passwd is outside the allowed directories/);
+    } finally {
+      await files.close();
     }
   });
 });
