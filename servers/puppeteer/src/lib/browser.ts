@@ -1,12 +1,11 @@
 import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { type Logger, ToolError } from '@bastion-mcp/runtime';
-import type { Browser, BrowserContext, Page, PuppeteerNode } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { findBrowser } from './find-browser.js';
-import { saveDownload } from './output.js';
+import { configureDownloads, launchArgs, loadPuppeteer } from './launch.js';
 import { PolicyProxy } from './proxy.js';
 import { Session } from './session.js';
 import type { Tab } from './tab.js';
@@ -22,39 +21,6 @@ export interface BrowserOptions {
   noSandbox: boolean;
   outputDir?: string | undefined;
   log?: Logger;
-}
-
-/**
- * puppeteer-core, loaded on first use (initialize never touches the browser stack). Through
- * require, not import(): the bin runs from V8's code cache, and a script restored from that cache
- * has no dynamic-import callback. puppeteer-core is ESM only, so this needs Node's require(esm)
- * (Node 20.19+, 22.12+).
- */
-function loadPuppeteer(): PuppeteerNode {
-  const required = createRequire(import.meta.url)('puppeteer-core') as {
-    default?: PuppeteerNode;
-  } & PuppeteerNode;
-  return required.default ?? required;
-}
-
-/** Flags this server always passes: quiet in a closed network, and every request through the proxy. */
-export function launchArgs(proxyPort: number, options: Pick<BrowserOptions, 'noSandbox'>): string[] {
-  return [
-    `--proxy-server=http://127.0.0.1:${proxyPort}`,
-    // Chromium sends loopback straight out unless told otherwise; `<-loopback>` routes it via the proxy.
-    '--proxy-bypass-list=<-loopback>',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--disable-default-apps',
-    '--disable-extensions',
-    '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider',
-    '--webrtc-ip-handling-policy=disable_non_proxied_udp',
-    '--force-webrtc-ip-handling-policy',
-    ...(options.noSandbox ? ['--no-sandbox'] : []),
-  ];
 }
 
 /** Who is asking: a 2025-era connection (its sandbox is per connection) or a stateless request. */
@@ -263,38 +229,11 @@ export class BrowserHost {
       const owner = [...this.sessions.values()].find((s) => s.context === page.browserContext());
       owner?.adopt(page);
     });
-    await this.configureDownloads(browser);
+    await configureDownloads(browser, this.options.outputDir, (file) => this.downloads.push(file));
     this.initialPages = await browser.pages();
     this.browser = browser;
     this.cleanupOnExit(browser);
     return browser;
-  }
-
-  private async configureDownloads(browser: Browser) {
-    const session = await browser.target().createCDPSession();
-    const outputDir = this.options.outputDir;
-    if (!outputDir) {
-      await session.send('Browser.setDownloadBehavior', { behavior: 'deny' }).catch(() => {});
-      return;
-    }
-    // Chromium saves under a GUID; the file gets its suggested name, sanitised, once complete.
-    const names = new Map<string, string>();
-    session.on('Browser.downloadWillBegin', (event) => names.set(event.guid, event.suggestedFilename));
-    session.on('Browser.downloadProgress', (event) => {
-      if (event.state !== 'completed') return;
-      const suggested = names.get(event.guid) ?? 'download';
-      names.delete(event.guid);
-      void saveDownload(outputDir, event.guid, suggested).then((file) => {
-        if (file) this.downloads.push(file);
-      });
-    });
-    await session
-      .send('Browser.setDownloadBehavior', {
-        behavior: 'allowAndName',
-        downloadPath: outputDir,
-        eventsEnabled: true,
-      })
-      .catch(() => {});
   }
 
   /** A stdio server may end without close() (stdin closed): kill Chromium and drop the temp profile. */
