@@ -44,7 +44,7 @@ describe('the forbidden server stays untouched', () => {
     expect(forbidden.log).toEqual([]);
   });
 
-  it('iframes, images, scripts, stylesheets and prefetch', async () => {
+  it('iframes, images, scripts, stylesheets and prefetch, over http and through https tunnels', async () => {
     await visit('/escape/iframe', /done/);
     expect(seen.at(-1)).toMatch(/frame done/);
     await visit('/escape/img', /tried/);
@@ -59,7 +59,7 @@ describe('the forbidden server stays untouched', () => {
     expect(forbidden.log).toEqual([]);
   });
 
-  it('WebSockets (which request interception never sees)', async () => {
+  it('WebSockets, ws and wss (which request interception never sees)', async () => {
     await visit('/escape/ws', /failed/);
     expect(seen.at(-1)).toMatch(/ws failed/);
     expect(forbidden.log).toEqual([]);
@@ -113,6 +113,7 @@ describe('the forbidden server stays untouched', () => {
     seen.push(text);
     expect(text).toMatch(/BLOCKED by policy/);
     expect(text).toMatch(/spelling/);
+    expect(text).toMatch(/https:\/\/127\.0\.0\.1:\d+\/tunnel\.png BLOCKED by policy/); // a refused CONNECT
   });
 
   it('never shows the forbidden secret in any result', () => {

@@ -151,7 +151,7 @@ d.addEventListener('drop', e => { e.preventDefault(); document.getElementById('r
     ),
     '/escape/img': page(
       'E',
-      `<p id="r">wait</p><img src="${F}/img.png"><script src="${F}/s.js"></script><link rel="stylesheet" href="${F}/c.css"><link rel="prefetch" href="${F}/prefetch">
+      `<p id="r">wait</p><img src="${F}/img.png"><script src="${F}/s.js"></script><link rel="stylesheet" href="${F}/c.css"><link rel="prefetch" href="${F}/prefetch"><img src="https://127.0.0.1:${forbidden}/tunnel.png"><iframe src="https://127.0.0.1:${forbidden}/tunnel-frame"></iframe>
 <script>window.addEventListener('load', () => { document.getElementById('r').textContent = 'all tried'; });</script>`,
     ),
     '/escape/fetch': page(
@@ -160,7 +160,7 @@ d.addEventListener('drop', e => { e.preventDefault(); document.getElementById('r
     ),
     '/escape/ws': page(
       'E',
-      `<p id="r">wait</p><script>const w = new WebSocket("ws://127.0.0.1:${forbidden}/ws"); w.onopen=()=>{document.getElementById('r').textContent='open'}; w.onerror=()=>{document.getElementById('r').textContent='ws failed'};</script>`,
+      `<p id="r">wait</p><script>new WebSocket("wss://127.0.0.1:${forbidden}/wss"); const w = new WebSocket("ws://127.0.0.1:${forbidden}/ws"); w.onopen=()=>{document.getElementById('r').textContent='open'}; w.onerror=()=>{document.getElementById('r').textContent='ws failed'};</script>`,
     ),
     '/escape/sw': page(
       'E',
