@@ -10,7 +10,8 @@ export const consoleLogsResource: ResourceSpec<PuppeteerState> = {
   uri: 'console://logs',
   async read(uri, _variables, ctx) {
     const browser = ctx.state.browser;
-    const tab = browser.running ? browser.tabs[browser.current] : undefined;
+    // Only the reader's own session: over HTTP another client's console is none of its business.
+    const tab = browser.running ? browser.peek(ctx.sandbox)?.currentTab() : undefined;
     const body = (tab?.console ?? []).map((e) => `[${e.level}] ${e.text}`).join('\n');
     return [{ uri: uri.href, mimeType: 'text/plain', text: body }];
   },

@@ -99,3 +99,37 @@ describe('the published bin', () => {
     expect(stderr).toMatch(/--viewport.*WIDTHxHEIGHT/);
   });
 });
+
+describe('over HTTP, each MCP session has its own browser context', () => {
+  it('keeps cookies, storage and tabs of one client invisible to another', async () => {
+    const server = await serveHttpBin(bin, [
+      '--allowed-origins',
+      site.origin,
+      '--no-sandbox',
+      '--executable-path',
+      CHROMIUM,
+    ]);
+    try {
+      const alice = await connectUrl(server.url);
+      const bob = await connectUrl(server.url);
+      await alice.call('browser_navigate', { url: `${site.origin}/setcookie` });
+      await alice.call('browser_tabs', { action: 'new', url: `${site.origin}/form` });
+      const aliceSees = await alice.call('browser_navigate', { url: `${site.origin}/showcookie` });
+      expect(aliceSees.isError).toBeFalsy();
+      expect(alice.textOf(await alice.call('browser_get_text', {}))).toMatch(
+        /cookie=\[who=alice\] storage=\[alice\]/,
+      );
+
+      await bob.call('browser_navigate', { url: `${site.origin}/showcookie` });
+      expect(bob.textOf(await bob.call('browser_get_text', {}))).toMatch(/cookie=\[\] storage=\[\]/);
+      const bobTabs = bob.textOf(await bob.call('browser_tabs', { action: 'list' }));
+      expect(bobTabs.trim().split('\n')).toHaveLength(1);
+      const aliceTabs = alice.textOf(await alice.call('browser_tabs', { action: 'list' }));
+      expect(aliceTabs.trim().split('\n')).toHaveLength(2);
+      await alice.close();
+      await bob.close();
+    } finally {
+      server.stop();
+    }
+  });
+});

@@ -1,3 +1,7 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { tempDir } from '@bastion-mcp/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserClient, call, callError, refOf } from './helpers.js';
 import { type Forbidden, forbiddenServer, SECRET, type Site, testSite } from './site.js';
@@ -40,9 +44,11 @@ describe('the forbidden server stays untouched', () => {
     expect(forbidden.log).toEqual([]);
   });
 
-  it('iframes, images, scripts, stylesheets and prefetch', async () => {
-    await visit('/escape/iframe');
-    await visit('/escape/img');
+  it('iframes, images, scripts, stylesheets and prefetch, over http and through https tunnels', async () => {
+    await visit('/escape/iframe', /done/);
+    expect(seen.at(-1)).toMatch(/frame done/);
+    await visit('/escape/img', /tried/);
+    expect(seen.at(-1)).toMatch(/all tried/);
     seen.push(await call(ctx.client, 'browser_snapshot'));
     expect(forbidden.log).toEqual([]);
   });
@@ -53,7 +59,7 @@ describe('the forbidden server stays untouched', () => {
     expect(forbidden.log).toEqual([]);
   });
 
-  it('WebSockets (which request interception never sees)', async () => {
+  it('WebSockets, ws and wss (which request interception never sees)', async () => {
     await visit('/escape/ws', /failed/);
     expect(seen.at(-1)).toMatch(/ws failed/);
     expect(forbidden.log).toEqual([]);
@@ -83,7 +89,8 @@ describe('the forbidden server stays untouched', () => {
   });
 
   it('alternate spellings of the address, from the page and from the model', async () => {
-    await visit('/escape/spellings');
+    await visit('/escape/spellings', /tried/);
+    expect(seen.at(-1)).toMatch(/all tried/);
     for (const host of [
       '2130706433',
       '0x7f000001',
@@ -106,6 +113,7 @@ describe('the forbidden server stays untouched', () => {
     seen.push(text);
     expect(text).toMatch(/BLOCKED by policy/);
     expect(text).toMatch(/spelling/);
+    expect(text).toMatch(/https:\/\/127\.0\.0\.1:\d+\/tunnel\.png BLOCKED by policy/); // a refused CONNECT
   });
 
   it('never shows the forbidden secret in any result', () => {
@@ -126,6 +134,42 @@ describe('the default policy', () => {
       expect(file).toMatch(/file: URLs are refused by default/);
     } finally {
       await strict.close();
+    }
+  });
+});
+
+describe('the flags that widen or narrow the policy', () => {
+  it('--allow-private-network reaches a local site; --blocked-origins still wins over it', async () => {
+    const open = await browserClient([
+      '--allow-private-network',
+      '--blocked-origins',
+      `http://127.0.0.1:${forbidden.port}`,
+    ]);
+    try {
+      expect(await call(open.client, 'browser_navigate', { url: `${site.origin}/` })).toMatch(/title "Home"/);
+      const blocked = await callError(open.client, 'browser_navigate', {
+        url: `http://127.0.0.1:${forbidden.port}/`,
+      });
+      expect(blocked).toMatch(/is in --blocked-origins/);
+      expect(forbidden.log).toEqual([]);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('--allow-file-urls opens files inside the allowed directories only', async () => {
+    const root = await tempDir();
+    await fs.writeFile(path.join(root, 'page.html'), '<title>Local file</title><h1>From disk</h1>');
+    const files = await browserClient(['--allow-file-urls', root]);
+    try {
+      const ok = await call(files.client, 'browser_navigate', {
+        url: pathToFileURL(path.join(root, 'page.html')).href,
+      });
+      expect(ok).toMatch(/title "Local file"/);
+      const outside = await callError(files.client, 'browser_navigate', { url: 'file:///etc/passwd' });
+      expect(outside).toMatch(/\/etc\/passwd is outside the allowed directories/);
+    } finally {
+      await files.close();
     }
   });
 });

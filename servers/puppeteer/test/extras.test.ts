@@ -95,11 +95,11 @@ describe('more actions', () => {
   it('snapshots a subtree by ref, and without iframes', async () => {
     await go('/form');
     const snap = await call(ctx.client, 'browser_snapshot');
-    const sub = await call(ctx.client, 'browser_snapshot', { ref: refOf(snap, /- form/) });
-    expect(sub).toMatch(/- form \[ref=e\d+\]/);
+    const sub = await call(ctx.client, 'browser_snapshot', { ref: refOf(snap, /^form/m) });
+    expect(sub).toMatch(/^form \[ref=e\d+\]/m);
     expect(sub).not.toMatch(/heading "Sign up"/);
     const shallow = await call(ctx.client, 'browser_snapshot', { depth: 0 });
-    expect(shallow).toMatch(/- form \[ref=e\d+\]\n\s+- … \(\d+ children; raise depth\)/);
+    expect(shallow).toMatch(/^form \[ref=e\d+\]\n\s+… \(\d+ children; raise depth\)/m);
   });
 });
 

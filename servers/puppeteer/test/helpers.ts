@@ -60,3 +60,17 @@ export function refOf(snapshot: string, pattern: RegExp): string {
   if (!ref) throw new Error(`no ref for ${pattern} in:\n${snapshot.slice(0, 3000)}`);
   return ref;
 }
+
+/** Retries `probe` until it returns a value `done` accepts (iframes and popups load on their own time). */
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  tries = 50,
+): Promise<T> {
+  let value = await probe();
+  for (let i = 0; i < tries && !done(value); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await probe();
+  }
+  return value;
+}

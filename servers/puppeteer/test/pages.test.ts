@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '@bastion-mcp/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserClient, call, callError, refOf } from './helpers.js';
+import { browserClient, call, callError, eventually, refOf } from './helpers.js';
 import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
 
 let site: Site;
@@ -35,8 +35,7 @@ const snapshot = (args: Record<string, unknown> = {}) => call(ctx.client, 'brows
 describe('reading pages', () => {
   it('snapshots iframes (same- and cross-origin) and acts on refs inside them', async () => {
     await go('/frames');
-    await call(ctx.client, 'browser_wait_for', { time: 0.3 });
-    const snap = await snapshot();
+    const snap = await eventually(snapshot, (text) => (text.match(/button "Inner"/g) ?? []).length === 2);
     const inner = snap.split('\n').filter((l) => /button "Inner"/.test(l));
     expect(inner).toHaveLength(2);
     const crossRef = /\[ref=(e\d+)\]/.exec(inner[1] as string)?.[1];
@@ -59,9 +58,9 @@ describe('reading pages', () => {
       /\[cut: \d+ of \d+ characters left out by the response budget\. To see the rest: snapshot a subtree with ref=/,
     );
     expect(full).toMatch(/<\/untrusted-data id="[0-9a-f]+">/); // the wrapper survives the cut
-    const tableRef = refOf(full, /- table/);
+    const tableRef = refOf(full, /^table/m);
     const shallow = await snapshot({ ref: tableRef, depth: 0 });
-    expect(shallow).toMatch(/- table \[ref=e\d+\]\n\s+- … \(\d+ children; raise depth\)/);
+    expect(shallow).toMatch(/^table \[ref=e\d+\]\n\s+… \(\d+ children; raise depth\)/m);
     expect(shallow.length).toBeLessThan(1000);
     const found = await call(ctx.client, 'browser_find', { text: 'Row 4999' });
     expect(found).toMatch(/1 matches/);
@@ -142,7 +141,10 @@ describe('navigation and tabs', () => {
   it('opens, lists, selects and closes tabs, and adopts popups', async () => {
     await go('/popup');
     await call(ctx.client, 'browser_click', { selector: 'button' });
-    let list = await call(ctx.client, 'browser_tabs', { action: 'list' });
+    let list = await eventually(
+      () => call(ctx.client, 'browser_tabs', { action: 'list' }),
+      (text) => /\/child/.test(text),
+    );
     expect(list).toMatch(/1: http:\/\/127\.0\.0\.1:\d+\/child/);
     list = await call(ctx.client, 'browser_tabs', { action: 'new', url: `${site.origin}/form` });
     expect(list).toMatch(/\* 2: .*\/form "Form"/);
@@ -217,7 +219,10 @@ describe('files', () => {
     await call(ctx.client, 'puppeteer_screenshot', { name: 'home', width: 640, height: 480 });
     const read = await ctx.client.client.readResource({ uri: 'screenshot://home' });
     expect((read.contents[0] as { mimeType: string }).mimeType).toBe('image/png');
+    await go('/console');
     const logs = await ctx.client.client.readResource({ uri: 'console://logs' });
-    expect(logs.contents[0]).toHaveProperty('text');
+    expect((logs.contents[0] as { text: string }).text).toMatch(
+      /\[log\] hello log\n\[warn\] careful\n\[error\] boom/,
+    );
   });
 });

@@ -49,7 +49,8 @@ describe('resilience', () => {
     const pid = ctx.server.browser.pid as number;
     expect(pid).toBeGreaterThan(0);
     process.kill(pid, 'SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (let i = 0; i < 50 && ctx.server.browser.running; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(ctx.server.browser.running).toBe(false);
     const text = await call(ctx.client, 'browser_navigate', { url: `${site.origin}/form` });
     expect(text).toMatch(/The browser had exited \(crashed or was killed\) and was relaunched/);
     expect(text).toMatch(/title "Form"/);
@@ -66,7 +67,7 @@ describe('resilience', () => {
 describe('a crashed renderer', () => {
   it('is replaced by a fresh tab on the next call, which says so', async () => {
     await call(ctx.client, 'browser_navigate', { url: `${site.origin}/form` });
-    const tab = ctx.server.browser.tabs[ctx.server.browser.current];
+    const tab = ctx.server.browser.last?.currentTab();
     const session = await tab?.page.createCDPSession();
     // Page.crash never answers (the renderer is gone): do not wait for it.
     void session?.send('Page.crash').catch(() => {});

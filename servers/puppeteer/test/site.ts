@@ -31,6 +31,17 @@ export async function forbiddenServer(): Promise<Forbidden> {
   };
 }
 
+/** The forbidden server's address, spelled as a page might: decimal, hex, octal, short, IPv4-mapped, a name. */
+const SPELLINGS = [
+  '2130706433',
+  '0x7f000001',
+  '0177.0.0.1',
+  '127.1',
+  '[::ffff:127.0.0.1]',
+  '[::ffff:7f00:1]',
+  'localhost',
+];
+
 const page = (title: string, body: string, head = '') =>
   `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
 
@@ -112,6 +123,18 @@ export function pages(
       'Late',
       '<p id="s">Loading</p><script>setTimeout(() => { document.getElementById("s").textContent = "Ready now"; }, 300);</script>',
     ),
+    '/leave': page(
+      'Leave',
+      '<button onclick="this.textContent=\'Edited\'">Edit</button><script>window.addEventListener("beforeunload", (e) => { e.preventDefault(); e.returnValue = ""; });</script>',
+    ),
+    '/setcookie': page(
+      'Set',
+      '<script>document.cookie = "who=alice; path=/"; localStorage.setItem("who", "alice");</script><p>set</p>',
+    ),
+    '/showcookie': page(
+      'Show',
+      '<p id="c"></p><script>document.getElementById("c").textContent = "cookie=[" + document.cookie + "] storage=[" + (localStorage.getItem("who") || "") + "]";</script>',
+    ),
     '/download': page('Download', '<a href="/report.txt" download>Get report</a>'),
     '/drag': page(
       'Drag',
@@ -122,10 +145,14 @@ d.addEventListener('drop', e => { e.preventDefault(); document.getElementById('r
     ),
     // Escape attempts: each tries to reach the forbidden server a different way.
     '/escape/redirect': '',
-    '/escape/iframe': page('E', `<iframe src="${F}/iframe"></iframe>`),
+    '/escape/iframe': page(
+      'E',
+      `<p id="r">wait</p><iframe src="${F}/iframe" onload="document.getElementById('r').textContent='frame done'"></iframe>`,
+    ),
     '/escape/img': page(
       'E',
-      `<img src="${F}/img.png"><script src="${F}/s.js"></script><link rel="stylesheet" href="${F}/c.css"><link rel="prefetch" href="${F}/prefetch">`,
+      `<p id="r">wait</p><img src="${F}/img.png"><script src="${F}/s.js"></script><link rel="stylesheet" href="${F}/c.css"><link rel="prefetch" href="${F}/prefetch"><img src="https://127.0.0.1:${forbidden}/tunnel.png"><iframe src="https://127.0.0.1:${forbidden}/tunnel-frame"></iframe>
+<script>window.addEventListener('load', () => { document.getElementById('r').textContent = 'all tried'; });</script>`,
     ),
     '/escape/fetch': page(
       'E',
@@ -133,7 +160,7 @@ d.addEventListener('drop', e => { e.preventDefault(); document.getElementById('r
     ),
     '/escape/ws': page(
       'E',
-      `<p id="r">wait</p><script>const w = new WebSocket("ws://127.0.0.1:${forbidden}/ws"); w.onopen=()=>{document.getElementById('r').textContent='open'}; w.onerror=()=>{document.getElementById('r').textContent='ws failed'};</script>`,
+      `<p id="r">wait</p><script>new WebSocket("wss://127.0.0.1:${forbidden}/wss"); const w = new WebSocket("ws://127.0.0.1:${forbidden}/ws"); w.onopen=()=>{document.getElementById('r').textContent='open'}; w.onerror=()=>{document.getElementById('r').textContent='ws failed'};</script>`,
     ),
     '/escape/sw': page(
       'E',
@@ -148,17 +175,9 @@ d.addEventListener('drop', e => { e.preventDefault(); document.getElementById('r
     '/escape/link': page('E', `<a href="${F}/link">Go there</a>`),
     '/escape/spellings': page(
       'E',
-      [
-        '2130706433',
-        '0x7f000001',
-        '0177.0.0.1',
-        '127.1',
-        '[::ffff:127.0.0.1]',
-        '[::ffff:7f00:1]',
-        'localhost',
-      ]
-        .map((h) => `<img src="http://${h}:${forbidden}/spelling">`)
-        .join(''),
+      `<p id="r">wait</p>${SPELLINGS.map((h) => `<img src="http://${h}:${forbidden}/spelling">`).join('')}
+<script>Promise.all([...document.images].map((i) => new Promise((r) => { i.onload = i.onerror = r; if (i.complete) r(); })))
+  .then(() => { document.getElementById('r').textContent = 'all tried'; });</script>`,
     ),
   };
 }

@@ -1,5 +1,5 @@
 import { type ToolContext, ToolError, untrusted } from '@bastion-mcp/runtime';
-import type { Dialog, HTTPRequest } from 'puppeteer-core';
+import type { Dialog, Frame, HTTPRequest } from 'puppeteer-core';
 import type { PuppeteerState } from '../tool.js';
 import { changedLines } from './snapshot.js';
 import { snapshotText } from './snapshot-page.js';
@@ -15,7 +15,7 @@ export function bounded<T>(work: Promise<T>, ms: number, signal: AbortSignal, wh
           new ToolError(
             'timeout',
             `${what} did not finish within ${ms} ms (the page may be slow or hung).`,
-            'Try again, wait with browser_wait_for, navigate elsewhere, or raise --timeout-ms.',
+            'Try again or wait with browser_wait_for; if the page is hung, close its tab (browser_tabs action "close") or raise --timeout-ms.',
           ),
         ),
       ms,
@@ -33,8 +33,8 @@ export function bounded<T>(work: Promise<T>, ms: number, signal: AbortSignal, wh
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits (bounded) for a started navigation to commit and for the DOM to stop changing. */
-export async function settle(tab: Tab, navigating: boolean, cap: number): Promise<void> {
+/** Waits (bounded) for a started navigation to commit and for the DOM to go quiet for `quietMs`. */
+export async function settle(tab: Tab, navigating: boolean, cap: number, quietMs = 50): Promise<void> {
   const page = tab.page;
   if (tab.dialog) return;
   const deadline = Date.now() + cap;
@@ -72,7 +72,7 @@ export async function settle(tab: Tab, navigating: boolean, cap: number): Promis
               }
             });
           },
-          80,
+          quietMs,
           Math.min(left, 1500),
         ),
         left,
@@ -85,11 +85,6 @@ export async function settle(tab: Tab, navigating: boolean, cap: number): Promis
       await pause(100);
     }
   }
-}
-
-export interface ActionOutcome {
-  /** One line saying what was done. */
-  done: string;
 }
 
 /**
@@ -109,10 +104,15 @@ export async function act(
   const before = tab.lastSnapshot;
   const urlBefore = page.url();
   let navigating = false;
+  let navigated = false;
   const onRequest = (request: HTTPRequest) => {
     if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigating = true;
   };
+  const onNavigated = (frame: Frame) => {
+    if (frame === page.mainFrame()) navigated = true;
+  };
   page.on('request', onRequest);
+  page.on('framenavigated', onNavigated);
   let done: string;
   try {
     const dialog = tab.nextDialog();
@@ -125,9 +125,11 @@ export async function act(
     done = result;
     // A click's navigation request follows its mouse events; a navigation tool already waited.
     if (!options.navigation) await pause(60);
-    await settle(tab, navigating, Math.min(ctx.state.timeoutMs, 5000));
+    // A navigation tool already waited for DOMContentLoaded; an action waits for the DOM to go quiet.
+    if (!options.navigation) await settle(tab, navigating, Math.min(ctx.state.timeoutMs, 5000), 50);
   } finally {
     page.off('request', onRequest);
+    page.off('framenavigated', onNavigated);
   }
   const lines = [...(note ? [note] : []), done];
   const url = page.url();
@@ -147,13 +149,14 @@ export async function act(
           .join('\n'),
       ),
     );
-  if (before && !tab.dialog && url === urlBefore) {
+  // A new document has nothing to diff against: the answer asks for a snapshot instead.
+  if (before && !tab.dialog && url === urlBefore && !navigated && !options.navigation) {
     const after = await bounded(snapshotText(tab, {}), ctx.state.timeoutMs, ctx.signal, 'The snapshot').catch(
       () => undefined,
     );
     if (after !== undefined) {
       const changed = changedLines(before, after.text);
-      if (changed.length) lines.push('Snapshot changes:', untrusted('the page', changed.join('\n')));
+      if (changed.length) lines.push('Snapshot changes:', untrusted('page', changed.join('\n')));
       else lines.push('No snapshot changes.');
     }
   } else if (!tab.dialog) {

@@ -1,14 +1,14 @@
 import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { type Logger, ToolError } from '@bastion-mcp/runtime';
-import type { Browser, Page, PuppeteerNode } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { findBrowser } from './find-browser.js';
-import { saveDownload } from './output.js';
+import { configureDownloads, launchArgs, loadPuppeteer } from './launch.js';
 import { PolicyProxy } from './proxy.js';
-import { Tab } from './tab.js';
+import { Session } from './session.js';
+import type { Tab } from './tab.js';
 import type { UrlPolicy } from './url-policy.js';
 
 export interface BrowserOptions {
@@ -23,107 +23,111 @@ export interface BrowserOptions {
   log?: Logger;
 }
 
+/** Who is asking: a 2025-era connection (its sandbox is per connection) or a stateless request. */
+export interface Caller {
+  era: 'legacy' | 'modern';
+  sandbox: object;
+}
+
+const SHARED = {};
+const IDLE_MS = 30 * 60_000;
+const MAX_SESSIONS = 32;
+
 /**
- * puppeteer-core, loaded on first use (initialize never touches the browser stack). Through
- * require, not import(): the bin runs from V8's code cache, and a script restored from that cache
- * has no dynamic-import callback. puppeteer-core is ESM only, so this needs Node's require(esm)
- * (Node 20.19+, 22.12+).
+ * The browser, launched lazily and relaunched after it dies, and one Session per MCP connection.
+ * A 2025-era connection (stdio, or an HTTP session) is known by its sandbox, which the runtime
+ * makes per connection; 2026-era requests are stateless and share one session.
  */
-function loadPuppeteer(): PuppeteerNode {
-  const required = createRequire(import.meta.url)('puppeteer-core') as {
-    default?: PuppeteerNode;
-  } & PuppeteerNode;
-  return required.default ?? required;
-}
-
-/** Flags this server always passes: quiet in a closed network, and every request through the proxy. */
-export function launchArgs(proxyPort: number, options: Pick<BrowserOptions, 'noSandbox'>): string[] {
-  return [
-    `--proxy-server=http://127.0.0.1:${proxyPort}`,
-    // Chromium sends loopback straight out unless told otherwise; `<-loopback>` routes it via the proxy.
-    '--proxy-bypass-list=<-loopback>',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--disable-default-apps',
-    '--disable-extensions',
-    '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider',
-    '--webrtc-ip-handling-policy=disable_non_proxied_udp',
-    '--force-webrtc-ip-handling-policy',
-    ...(options.noSandbox ? ['--no-sandbox'] : []),
-  ];
-}
-
-/** The browser, launched lazily, relaunched after it dies; the tabs the server knows. */
 export class BrowserHost {
   readonly proxy: PolicyProxy;
-  tabs: Tab[] = [];
-  current = 0;
   /** Files downloaded into --output-dir, newest last (actions report new ones). */
   readonly downloads: string[] = [];
+  private sessions = new Map<object, Session>();
+  /** The session of the latest call (tests, and resources read without a session of their own). */
+  last: Session | undefined;
   private browser: Browser | undefined;
   private launching: Promise<Browser> | undefined;
   private tempProfile: string | undefined;
   private proxyPort: number | undefined;
-  /** Set when the browser died since the last call; the next answer says so. */
-  private died = false;
   private closing = false;
   private exitHook: (() => void) | undefined;
+  /** Pages the browser opened by itself at launch, handed to the session that takes the default context. */
+  private initialPages: Page[] = [];
 
   constructor(readonly options: BrowserOptions) {
     this.proxy = new PolicyProxy(options.policy);
   }
 
-  /** The current tab, launching (or relaunching) the browser first. Returns a note if it relaunched. */
-  async tab(): Promise<{ tab: Tab; note?: string }> {
-    const relaunched = this.died;
-    await this.ensure();
-    if (!this.tabs.length) await this.newTab();
-    let tab = this.tabs[this.current] ?? (this.tabs[0] as Tab);
+  /** The caller's session with a live browser context, launching (or relaunching) the browser first. */
+  async session(caller?: Caller): Promise<Session> {
+    const key = !caller || caller.era === 'modern' ? SHARED : caller.sandbox;
+    this.sweep(key);
+    let session = this.sessions.get(key);
+    if (!session) {
+      session = new Session(this.options.timeoutMs);
+      this.sessions.set(key, session);
+    }
+    session.lastUsed = Date.now();
+    this.last = session;
+    const browser = await this.ensure();
+    if (!session.context) {
+      const taken = [...this.sessions.values()].some((s) => s.isDefault);
+      session.isDefault = !taken;
+      session.context = taken ? await browser.createBrowserContext() : browser.defaultBrowserContext();
+      if (session.isDefault) for (const page of this.initialPages.splice(0)) session.adopt(page);
+    }
+    return session;
+  }
+
+  /** The caller's session if it has one (no launch): a resource read knows its sandbox, not its era. */
+  peek(sandbox: object): Session | undefined {
+    return this.sessions.get(sandbox) ?? this.sessions.get(SHARED);
+  }
+
+  /** The caller's current tab. The note says when the browser or the tab's renderer had died. */
+  async tab(caller?: Caller): Promise<{ tab: Tab; note?: string }> {
+    const session = await this.session(caller);
+    if (!session.tabs.length) await this.newTab(session);
+    let tab = session.currentTab() as Tab;
     if (tab.crashed) {
       // A crashed renderer answers nothing more: replace the tab, keep the others.
       const url = tab.page.url();
-      await this.closeTab(this.tabs.indexOf(tab));
-      tab = await this.newTab();
+      await this.closeTab(session, session.tabs.indexOf(tab));
+      tab = await this.newTab(session);
       return {
         tab,
         note: `The page's renderer crashed (at ${url}); it was closed and this is a fresh tab. Navigate again if needed.`,
       };
     }
-    if (!relaunched) return { tab };
-    this.died = false;
+    if (!session.died) return { tab };
+    session.died = false;
     return {
       tab,
       note: 'The browser had exited (crashed or was killed) and was relaunched: tabs, cookies and refs from before are gone.',
     };
   }
 
-  async newTab(url?: string): Promise<Tab> {
-    const browser = await this.ensure();
-    const page = await browser.newPage();
-    const tab = this.adopt(page);
-    this.current = this.tabs.indexOf(tab);
-    if (url) await page.goto(url, { waitUntil: 'domcontentloaded' });
+  async newTab(session: Session): Promise<Tab> {
+    const page = await (session.context as BrowserContext).newPage();
+    const tab = session.adopt(page);
+    session.current = session.tabs.indexOf(tab);
     return tab;
   }
 
-  async closeTab(index: number): Promise<void> {
-    const tab = this.tabs[index];
+  async closeTab(session: Session, index: number): Promise<void> {
+    const tab = session.tabs[index];
     if (!tab)
       throw new ToolError('not_found', `There is no tab ${index}.`, 'Call browser_tabs with action "list".');
-    this.tabs.splice(index, 1);
+    session.forget(tab);
     await tab.page.close().catch(() => {});
-    this.current = Math.min(this.current, Math.max(this.tabs.length - 1, 0));
   }
 
   /** Closes the browser (not the server); the next call launches a fresh one. */
   async closeBrowser(): Promise<void> {
     const browser = this.browser;
     this.browser = undefined;
-    this.tabs = [];
-    this.current = 0;
+    for (const session of this.sessions.values()) session.reset(false);
+    this.initialPages = [];
     if (browser) {
       this.closing = true;
       await browser.close().catch(() => {});
@@ -146,20 +150,23 @@ export class BrowserHost {
     return Boolean(this.browser?.connected);
   }
 
-  private adopt(page: Page): Tab {
-    const known = this.tabs.find((t) => t.page === page);
-    if (known) return known;
-    page.setDefaultTimeout(this.options.timeoutMs);
-    page.setDefaultNavigationTimeout(this.options.timeoutMs);
-    const tab = new Tab(page);
-    this.tabs.push(tab);
-    page.on('close', () => {
-      const index = this.tabs.indexOf(tab);
-      if (index === -1) return;
-      this.tabs.splice(index, 1);
-      this.current = Math.min(this.current, Math.max(this.tabs.length - 1, 0));
-    });
-    return tab;
+  /**
+   * Sessions end with their connection, which the tools never see: a session idle as long as the
+   * runtime keeps an idle HTTP session (30 minutes) is closed, and so is the least recently used
+   * one past 32.
+   */
+  private sweep(keep: object) {
+    const now = Date.now();
+    const byAge = [...this.sessions.entries()].sort((a, b) => a[1].lastUsed - b[1].lastUsed);
+    for (const [i, [key, session]] of byAge.entries()) {
+      if (key === keep) continue;
+      const tooMany = byAge.length - i > MAX_SESSIONS;
+      if (!tooMany && now - session.lastUsed < IDLE_MS) continue;
+      this.sessions.delete(key);
+      const context = session.context;
+      if (context && !session.isDefault) void context.close().catch(() => {});
+      else for (const tab of session.tabs) void tab.page.close().catch(() => {});
+    }
   }
 
   private async ensure(): Promise<Browser> {
@@ -179,8 +186,6 @@ export class BrowserHost {
         'Start the server with --no-sandbox (env PUPPETEER_NO_SANDBOX=true), or run it as an ordinary user.',
       );
     this.proxyPort ??= await this.proxy.start();
-    this.tabs = [];
-    this.current = 0;
     if (!this.options.userDataDir)
       this.tempProfile = await fs.mkdtemp(path.join(os.tmpdir(), 'bastion-chrome-'));
     const userDataDir = this.options.userDataDir ?? (this.tempProfile as string);
@@ -212,48 +217,23 @@ export class BrowserHost {
     browser.on('disconnected', () => {
       if (this.browser !== browser) return;
       this.browser = undefined;
-      this.tabs = [];
-      if (!this.closing) this.died = true;
+      for (const session of this.sessions.values()) session.reset(!this.closing);
+      this.initialPages = [];
       void this.removeProfile();
     });
     browser.on('targetcreated', async (target) => {
-      // Popups and window.open: adopt them so they can be listed and selected.
+      // Popups and window.open: adopt them into the session whose context opened them.
       if (target.type() !== 'page') return;
       const page = await target.page().catch(() => null);
-      if (page && !this.tabs.some((t) => t.page === page)) this.adopt(page);
+      if (!page) return;
+      const owner = [...this.sessions.values()].find((s) => s.context === page.browserContext());
+      owner?.adopt(page);
     });
-    await this.configureDownloads(browser);
-    for (const page of await browser.pages()) this.adopt(page);
+    await configureDownloads(browser, this.options.outputDir, (file) => this.downloads.push(file));
+    this.initialPages = await browser.pages();
     this.browser = browser;
     this.cleanupOnExit(browser);
     return browser;
-  }
-
-  private async configureDownloads(browser: Browser) {
-    const session = await browser.target().createCDPSession();
-    const outputDir = this.options.outputDir;
-    if (!outputDir) {
-      await session.send('Browser.setDownloadBehavior', { behavior: 'deny' }).catch(() => {});
-      return;
-    }
-    // Chromium saves under a GUID; the file gets its suggested name, sanitised, once complete.
-    const names = new Map<string, string>();
-    session.on('Browser.downloadWillBegin', (event) => names.set(event.guid, event.suggestedFilename));
-    session.on('Browser.downloadProgress', (event) => {
-      if (event.state !== 'completed') return;
-      const suggested = names.get(event.guid) ?? 'download';
-      names.delete(event.guid);
-      void saveDownload(outputDir, event.guid, suggested).then((file) => {
-        if (file) this.downloads.push(file);
-      });
-    });
-    await session
-      .send('Browser.setDownloadBehavior', {
-        behavior: 'allowAndName',
-        downloadPath: outputDir,
-        eventsEnabled: true,
-      })
-      .catch(() => {});
   }
 
   /** A stdio server may end without close() (stdin closed): kill Chromium and drop the temp profile. */

@@ -69,6 +69,10 @@ const SELF_DESCRIBED = new Set([
   'slider',
   'option',
   'ListBoxOption',
+  // Date and time inputs: their inner month/day/year fields are filled through the input itself.
+  'Date',
+  'DateTime',
+  'InputTime',
 ]);
 
 export interface RenderOptions {
@@ -109,7 +113,7 @@ function flatText(node: AXNode): string {
 }
 
 /**
- * The accessibility tree as compact indented text: `- role "name" [state] [ref=eN]: value`. Text
+ * The accessibility tree as compact indented text: `role "name" [state] [ref=eN]: value`. Text
  * runs merge into one `text:` line, unnamed wrappers vanish, a row of plain cells is one line, and
  * text a node's name already says is not repeated.
  */
@@ -119,20 +123,47 @@ export function renderTree(root: AXNode, refs: RefRegistry, options: RenderOptio
   const maxDepth = options.depth ?? Number.POSITIVE_INFINITY;
   const pad = (depth: number) => '  '.repeat(depth);
 
+  // A run of text and the links inside it: one line, links inline as `link "name" [ref=eN]`.
+  type Part = { text: string } | { link: string };
+  const linkToken = (node: AXNode): string => {
+    const ref = refs.refFor(node);
+    if (ref) count++;
+    return `link ${JSON.stringify(shorten(textOf(node) || flatText(node), 60))}${ref ? ` [ref=${ref}]` : ''}`;
+  };
+
   const walkChildren = (node: AXNode, depth: number, parentName: string) => {
-    let run: string[] = [];
+    let run: Part[] = [];
     let previous = '';
     // A label's text right before (or after) the control it names says nothing new.
     const flush = (next = '') => {
-      const joined = run.join(' ').replace(/\s+/g, ' ').trim();
-      if (joined && joined !== parentName && joined !== next && joined !== previous)
-        lines.push(`${pad(depth)}- text: ${shorten(joined)}`);
+      const parts = run;
       run = [];
+      const texts = parts.filter((p): p is { text: string } => 'text' in p && p.text.trim() !== '');
+      if (!texts.length) {
+        for (const p of parts) if ('link' in p) lines.push(`${pad(depth)}${p.link}`);
+        return;
+      }
+      if (parts.length === 1 || texts.length === parts.length) {
+        const joined = oneLine(texts.map((p) => p.text).join(' '));
+        if (joined === parentName || joined === next || joined === previous) return;
+        lines.push(`${pad(depth)}text: ${shorten(joined)}`);
+        return;
+      }
+      const pieces = parts
+        .map((p) => ('link' in p ? p.link : shorten(p.text, 60)))
+        .filter((piece) => piece !== '');
+      lines.push(`${pad(depth)}text: ${pieces.join(' ')}`);
     };
     for (const child of kids(node)) {
-      if (child.role === 'StaticText') run.push(textOf(child));
-      else if (TRANSPARENT.has(child.role) && !textOf(child) && !hasStructure(child))
-        run.push(flatText(child));
+      if (child.role === 'StaticText') run.push({ text: textOf(child) });
+      else if (child.role === 'link' && !hasStructure(child)) run.push({ link: linkToken(child) });
+      else if (child.role === 'paragraph' && !hasStructure(child)) {
+        // A paragraph is its own line, so shortening one never hides the next.
+        flush();
+        run.push({ text: flatText(child) });
+        flush();
+      } else if (TRANSPARENT.has(child.role) && !textOf(child) && !hasStructure(child))
+        run.push({ text: flatText(child) });
       else {
         flush(textOf(child));
         walk(child, depth, parentName);
@@ -152,7 +183,7 @@ export function renderTree(root: AXNode, refs: RefRegistry, options: RenderOptio
     }
     const ref = ACTIONABLE.has(role) || SECTIONS.has(role) ? refs.refFor(node) : undefined;
     if (ref) count++;
-    let line = `${pad(depth)}- ${describe(role, node, name)}${ref ? ` [ref=${ref}]` : ''}${value(node)}`;
+    let line = `${pad(depth)}${describe(role, node, name)}${ref ? ` [ref=${ref}]` : ''}${value(node)}`;
     const children = kids(node);
     if (SELF_DESCRIBED.has(role) || !children.length) {
       lines.push(line);
@@ -173,7 +204,7 @@ export function renderTree(root: AXNode, refs: RefRegistry, options: RenderOptio
     }
     lines.push(line);
     if (depth + 1 > maxDepth) {
-      lines.push(`${pad(depth + 1)}- … (${children.length} children; raise depth)`);
+      lines.push(`${pad(depth + 1)}… (${children.length} children; raise depth)`);
       return;
     }
     walkChildren(node, depth + 1, name);

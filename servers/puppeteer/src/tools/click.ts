@@ -21,7 +21,7 @@ export const browserClick = tool({
     modifiers: z.array(z.enum(MODIFIERS)).default([]).describe('Keys held during the click'),
   }),
   async handle(input, ctx) {
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const answer = await act(ctx, tab, note, async () => {
       const { handle, label } = await resolveTarget(tab, input, ctx.state.timeoutMs);
       const keyboard = tab.page.keyboard;

@@ -15,7 +15,7 @@ export const browserConsoleMessages = tool({
     cursor: cursorField,
   }),
   async handle({ level, limit, cursor }, ctx) {
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const rank = (l: string) => ({ error: 0, warn: 1, warning: 1, info: 2, log: 3, debug: 4 })[l] ?? 3;
     const wanted = level === 'all' ? () => true : (l: string) => rank(l) <= rank(level);
     const all = tab.console.filter((entry) => wanted(entry.level));

@@ -14,7 +14,7 @@ export const browserHandleDialog = tool({
     promptText: z.string().optional().describe('Text to answer a prompt with'),
   }),
   async handle({ accept, promptText }, ctx) {
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const dialog = tab.dialog;
     if (!dialog)
       throw notFound(

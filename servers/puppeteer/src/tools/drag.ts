@@ -16,7 +16,7 @@ export const browserDrag = tool({
     endSelector: z.string().optional().describe('Selector of the drop target (instead of endRef)'),
   }),
   async handle(input, ctx) {
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const answer = await act(ctx, tab, note, async () => {
       const from = await resolveTarget(
         tab,

@@ -28,7 +28,7 @@ export const browserEvaluate = tool({
   async handle(input, ctx) {
     if ((input.function === undefined) === (input.script === undefined))
       throw invalidInput('give exactly one of function or script.', 'Pass function: "() => document.title".');
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const target =
       input.ref !== undefined || input.selector !== undefined
         ? (await resolveTarget(tab, input, ctx.state.timeoutMs)).handle

@@ -32,7 +32,7 @@ export const browserFileUpload = tool({
         );
       files.push(resolved.path);
     }
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const answer = await act(ctx, tab, note, async () => {
       const { handle, label } = await resolveTarget(tab, input, ctx.state.timeoutMs);
       if ((await controlKind(handle)) !== 'file')

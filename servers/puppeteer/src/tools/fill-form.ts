@@ -24,7 +24,7 @@ export const browserFillForm = tool({
       .describe('The fields to fill, in order'),
   }),
   async handle({ fields }, ctx) {
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const answer = await act(ctx, tab, note, async () => {
       // Resolve all first, so a bad field fails the call before anything is typed.
       const targets = [];

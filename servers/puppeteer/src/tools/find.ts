@@ -27,7 +27,7 @@ export const browserFind = tool({
     } catch (error) {
       throw invalidInput(`regex: ${(error as Error).message}`, 'Pass a valid JavaScript regular expression.');
     }
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const tree = (await bounded(
       tab.page.accessibility.snapshot({ interestingOnly: true, includeIframes: true }),
       ctx.state.timeoutMs,
@@ -66,6 +66,6 @@ export const browserFind = tool({
       ctx.state.budget - head.length,
       'Narrow with role or a longer text.',
     );
-    return text(`${head}\n${untrusted('the page', body)}`);
+    return text(`${head}\n${untrusted('page', body)}`);
   },
 });

@@ -17,7 +17,7 @@ export const browserGetText = tool({
     selector: z.string().optional().describe('Only the element matching this selector'),
   }),
   async handle(input, ctx) {
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const root =
       input.ref !== undefined || input.selector !== undefined
         ? (await resolveTarget(tab, input, ctx.state.timeoutMs)).handle
@@ -35,6 +35,6 @@ export const browserGetText = tool({
       ctx.state.budget - head.length,
       'Read one part with ref or selector (a section, table or list).',
     );
-    return text(`${head}\n${untrusted('the page', body)}`);
+    return text(`${head}\n${untrusted('page', body)}`);
   },
 });

@@ -13,7 +13,7 @@ function historyTool(name: string, title: string, verb: string, go: 'goBack' | '
     openWorld: true,
     input: z.object({}),
     async handle(_input, ctx) {
-      const { tab, note } = await ctx.state.browser.tab();
+      const { tab, note } = await ctx.state.browser.tab(ctx);
       const answer = await act(ctx, tab, note, async () => {
         const before = tab.page.url();
         // A page restored from the back/forward cache answers null, so compare URLs instead.

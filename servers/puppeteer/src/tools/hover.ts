@@ -13,7 +13,7 @@ export const browserHover = tool({
   aliases: ['puppeteer_hover'],
   input: z.object(targetFields),
   async handle(input, ctx) {
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const answer = await act(ctx, tab, note, async () => {
       const { handle, label } = await resolveTarget(tab, input, ctx.state.timeoutMs);
       await handle.hover();

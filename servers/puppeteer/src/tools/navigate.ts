@@ -66,7 +66,7 @@ export const browserNavigate = tool({
   input: z.object({ url: z.string().describe('Absolute http(s) URL') }),
   async handle({ url: raw }, ctx) {
     const url = checkedUrl(ctx.state.policy, raw);
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const proxyBlocked = blockedSince(ctx.state.browser.proxy.blocked, url);
     const text = await act(
       ctx,

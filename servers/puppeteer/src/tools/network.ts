@@ -15,7 +15,7 @@ export const browserNetworkRequests = tool({
     cursor: cursorField,
   }),
   async handle({ filter, blockedOnly, limit, cursor }, ctx) {
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const proxyBlocks = ctx.state.browser.proxy.blocked;
     // Tunnels (https, wss) and sockets the page never reports are known only to the proxy.
     const entries: NetworkEntry[] = tab.network.map((entry) => {

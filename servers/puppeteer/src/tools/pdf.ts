@@ -14,7 +14,7 @@ export const browserPdfSave = tool({
     filename: z.string().optional().describe('File name (sanitised); default page-<time>.pdf'),
   }),
   async handle({ filename }, ctx) {
-    const { tab } = await ctx.state.browser.tab();
+    const { tab } = await ctx.state.browser.tab(ctx);
     if (!ctx.state.outputDir) await saveFile(undefined, '', 'pdf', Buffer.alloc(0));
     const data = Buffer.from(
       await bounded(tab.page.pdf({ printBackground: true }), ctx.state.timeoutMs, ctx.signal, 'Printing'),

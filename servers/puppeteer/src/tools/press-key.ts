@@ -20,7 +20,7 @@ export const browserPressKey = tool({
   async handle(input, ctx) {
     const parts = input.key.split('+').filter(Boolean) as KeyInput[];
     if (!parts.length) throw invalidInput('key: empty.', 'Pass a key such as "Enter".');
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const answer = await act(ctx, tab, note, async () => {
       let where = '';
       if (input.ref !== undefined || input.selector !== undefined) {

@@ -11,7 +11,7 @@ export const browserResize = tool({
     height: z.number().int().min(100).max(4000).describe('Height in CSS pixels'),
   }),
   async handle({ width, height }, ctx) {
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     await tab.page.setViewport({ width, height });
     return text(`${note ? `${note}\n` : ''}Viewport is now ${width}x${height}.`);
   },

@@ -48,7 +48,7 @@ export const browserTakeScreenshot = tool({
   async handle(input, ctx) {
     if (input.quality !== undefined && input.type !== 'jpeg')
       throw invalidInput('quality: only for type "jpeg".', 'Pass type: "jpeg" or drop quality.');
-    const { tab } = await ctx.state.browser.tab();
+    const { tab } = await ctx.state.browser.tab(ctx);
     const page = tab.page;
     if (input.width || input.height) {
       const current = page.viewport() ?? { width: 1280, height: 720 };

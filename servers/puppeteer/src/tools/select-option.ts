@@ -21,7 +21,7 @@ export const browserSelectOption = tool({
     const wanted = input.values ?? (input.value === undefined ? [] : [input.value]);
     if (!wanted.length)
       throw invalidInput('values: give at least one option.', 'Pass values: ["an option"].');
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const answer = await act(ctx, tab, note, async () => {
       const { handle, label } = await resolveTarget(tab, input, ctx.state.timeoutMs);
       const result = await selectOptions(handle, wanted).catch(() => undefined);

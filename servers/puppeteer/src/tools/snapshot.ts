@@ -20,20 +20,19 @@ export const browserSnapshot = tool({
     iframes: z.boolean().default(true).describe('Include the contents of iframes'),
   }),
   async handle({ ref, depth, iframes }, ctx) {
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const head = [
       ...(note ? [note] : []),
       `Page: ${tab.page.url()} (title ${JSON.stringify(await title(tab))})`,
     ];
     if (tab.dialog) head.push(dialogLine(tab.dialog));
-    const { text: tree, refs } = await bounded(
+    const { text: tree } = await bounded(
       snapshotText(tab, { ref, depth, iframes }),
       ctx.state.timeoutMs,
       ctx.signal,
       'The snapshot',
     );
-    head.push(`${refs} refs.`);
     const body = cutToBudget(tree, ctx.state.budget - head.join('\n').length, NARROW);
-    return text(`${head.join('\n')}\n${untrusted('the page', body)}`);
+    return text(`${head.join('\n')}\n${untrusted('page', body)}`);
   },
 });

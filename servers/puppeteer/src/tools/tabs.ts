@@ -22,34 +22,35 @@ export const browserTabs = tool({
   }),
   async handle({ action, index, url }, ctx) {
     const browser = ctx.state.browser;
-    const { note } = await browser.tab();
+    const { note } = await browser.tab(ctx);
+    const session = await browser.session(ctx);
     const lines = note ? [note] : [];
     if (action === 'new') {
       const checked = url === undefined ? undefined : checkedUrl(ctx.state.policy, url);
-      const tab = await browser.newTab();
+      const tab = await browser.newTab(session);
       if (checked) {
         await navigateChecked(tab, checked, blockedSince(browser.proxy.blocked, checked));
       }
-      lines.push(`Opened tab ${browser.tabs.indexOf(tab)}.`);
+      lines.push(`Opened tab ${session.tabs.indexOf(tab)}.`);
     } else if (action === 'select' || action === 'close') {
-      const target = index ?? (action === 'close' ? browser.current : undefined);
-      if (target === undefined || !browser.tabs[target])
+      const target = index ?? (action === 'close' ? session.current : undefined);
+      if (target === undefined || !session.tabs[target])
         throw invalidInput(
-          `index: ${target === undefined ? 'required' : `no tab ${target}`} (there are ${browser.tabs.length}).`,
+          `index: ${target === undefined ? 'required' : `no tab ${target}`} (there are ${session.tabs.length}).`,
           'Call browser_tabs with action "list" for the indexes.',
         );
       if (action === 'select') {
-        browser.current = target;
-        await browser.tabs[target]?.page.bringToFront();
+        session.current = target;
+        await session.tabs[target]?.page.bringToFront();
         lines.push(`Selected tab ${target}.`);
       } else {
-        await browser.closeTab(target);
+        await browser.closeTab(session, target);
         lines.push(`Closed tab ${target}.`);
       }
     }
-    for (const [i, tab] of browser.tabs.entries())
+    for (const [i, tab] of session.tabs.entries())
       lines.push(
-        `${i === browser.current ? '*' : ' '} ${i}: ${tab.page.url()} ${JSON.stringify(await title(tab))}`,
+        `${i === session.current ? '*' : ' '} ${i}: ${tab.page.url()} ${JSON.stringify(await title(tab))}`,
       );
     return text(lines.join('\n'));
   },

@@ -23,7 +23,7 @@ export const browserType = tool({
   async handle(input, ctx) {
     const value = input.text ?? input.value;
     if (value === undefined) throw invalidInput('text: required.', 'Pass the text to type.');
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const answer = await act(ctx, tab, note, async () => {
       const { handle, label } = await resolveTarget(tab, input, ctx.state.timeoutMs);
       if (input.append) await appendValue(handle, value, input.slowly);

@@ -21,7 +21,7 @@ export const browserWaitFor = tool({
         'give exactly one of text, textGone or time.',
         'Pass text: "Done", textGone: "Loading", or time: 2.',
       );
-    const { tab, note } = await ctx.state.browser.tab();
+    const { tab, note } = await ctx.state.browser.tab(ctx);
     const cap = ctx.state.timeoutMs;
     const prefix = note ? `${note}\n` : '';
     if (input.time !== undefined) {
