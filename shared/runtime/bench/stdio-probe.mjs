@@ -161,7 +161,8 @@ export async function httpLoad(
   toolArgs,
   { total = 3000, inFlight = 50, check = () => true, env = process.env } = {},
 ) {
-  const child = spawn(process.execPath, [bin, '--http', '--port', '0', ...args], {
+  // --log-level info: the address is read from the info line, whatever level the env asks for.
+  const child = spawn(process.execPath, [bin, '--http', '--port', '0', ...args, '--log-level', 'info'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env,
   });
