@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   coldStartRows,
+  enduranceRows,
   median,
   printTable,
   referenceFilesystemBin,
@@ -158,6 +159,15 @@ rows.push(
   })),
 );
 fs.rmSync(fsDir, { recursive: true, force: true });
+rows.push(
+  ...(await enduranceRows({
+    bin: ours,
+    args,
+    tool: 'list_shared_drives',
+    toolArgs: {},
+    check: (result) => !result.isError,
+  })),
+);
 
 fake.kill();
 fs.rmSync(scratch, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { coldStart, median, startServer } from '@bastion-mcp/runtime/bench';
+import { coldStart, enduranceRows, median, printTable, startServer } from '@bastion-mcp/runtime/bench';
 import { benchPages } from './pages.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -306,4 +306,17 @@ console.log(
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const c of cells.slice(1)) console.log(line(c));
+
+// The server process alone under many cheap calls (the browser's own memory is in the table above).
+console.log('\nbastion server process, cheap calls (browser_tabs list), stdio and a bounded HTTP load:\n');
+printTable(
+  await enduranceRows({
+    bin: SERVERS.bastion.bin,
+    args: SERVERS.bastion.args,
+    env: SERVERS.bastion.env,
+    tool: 'browser_tabs',
+    toolArgs: { action: 'list' },
+    check: (result) => !result.isError,
+  }),
+);
 process.exit(0);
