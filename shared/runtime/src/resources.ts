@@ -58,7 +58,8 @@ export function registerResource<S>(
   spec: ResourceSpec<S>,
   state: S,
   sandbox: Sandbox,
-  ready: Promise<void>,
+  /** Resolves when the connection's roots are known (see the server factory). */
+  ready: () => Promise<void>,
   onRead: (uri: string, ctx: ResourceContext<S>) => void = () => {},
 ): void {
   const meta = {
@@ -68,7 +69,7 @@ export function registerResource<S>(
   };
   const context = (c: ServerContext): ResourceContext<S> => ({ state, sandbox, signal: c.mcpReq.signal });
   const read = async (uri: URL, variables: Record<string, string | string[]>, c: ServerContext) => {
-    await ready;
+    await ready();
     try {
       const ctx = context(c);
       const contents = await spec.read(uri, variables, ctx);
@@ -88,7 +89,7 @@ export function registerResource<S>(
   const template = new ResourceTemplate(spec.template, {
     list: list
       ? async (c) => {
-          await ready;
+          await ready();
           return { resources: await list(context(c)) };
         }
       : undefined,

@@ -86,7 +86,11 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
     // Only a 2025-era connection (stdio, an HTTP session) can ask the client for roots; a stateless
     // request instance (requestInfo set) cannot.
     const connected = era === 'legacy' && !ctx.requestInfo;
-    const rootsReady = connected ? followClientRoots(server, sandbox, cliRoots, log) : Promise.resolve();
+    const rootsRead = connected ? followClientRoots(server, sandbox, cliRoots, log) : Promise.resolve();
+    // Client roots can only narrow a connection that initialized; a client that calls without
+    // initializing (or an opening the SDK re-pinned to the 2025 era) gets the CLI roots instead of
+    // waiting forever for a handshake that never comes.
+    const rootsReady = () => (server.server.getClientCapabilities() ? rootsRead : Promise.resolve());
     const base = (c: ServerContext): ToolContext<S> => ({
       state: spec.state,
       sandbox,
@@ -100,7 +104,7 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
       const run = async (args: unknown, c: ServerContext): Promise<ToolResult> => {
         running++;
         try {
-          await rootsReady;
+          await rootsReady();
           return applyBudget(await tool.handle(args as never, base(c)), budget);
         } catch (error) {
           return errorResult(tool.name, error, log);

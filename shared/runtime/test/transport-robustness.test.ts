@@ -71,6 +71,20 @@ describe.each(eras)('stdio, %s era: malformed input is answered and reading goes
   });
 });
 
+it('a call that never had an initialize is answered, not held waiting for client roots (found by the fuzz)', async () => {
+  const peer = new RawPeer(BIN, []);
+  peers.push(peer);
+  await echoes(peer, 'legacy', 'no handshake');
+  // After server/discover, an envelope-less request makes the SDK re-pin the connection to the
+  // 2025 era without an initialize; every later call used to wait forever.
+  const modern = await opened('modern');
+  modern.write(
+    `${JSON.stringify({ jsonrpc: '2.0', id: 'bare', method: 'tools/call', params: { name: 'echo', arguments: { message: 'x' } } })}\n`,
+  );
+  await modern.answer('bare');
+  await echoes(modern, 'modern', 'after the re-pin');
+});
+
 it('at the default limit, the issue reproduction (a 10 MiB + 1 line of "x") is answered and reading goes on', async () => {
   const peer = await opened('legacy', []);
   const from = peer.lines.length;
