@@ -220,10 +220,10 @@ export async function httpLoad(
  * The endurance rows of a bench table: RSS after 1k, 10k and 20k cheap calls over stdio (beside the
  * anchor's when one is given, same run), and a 3000-call HTTP load at 50 in flight.
  */
-export async function enduranceRows({ bin, args, tool, toolArgs, check, anchor }) {
-  const ours = await rssAfterCalls(bin, args, tool, toolArgs);
+export async function enduranceRows({ bin, args, tool, toolArgs, check, anchor, env = process.env }) {
+  const ours = await rssAfterCalls(bin, args, tool, toolArgs, undefined, env);
   const theirs = anchor
-    ? await rssAfterCalls(anchor.bin, anchor.args, anchor.tool, anchor.toolArgs)
+    ? await rssAfterCalls(anchor.bin, anchor.args, anchor.tool, anchor.toolArgs, undefined, anchor.env)
     : undefined;
   const mb = (v) => `${v.toFixed(1)} MB`;
   const rows = ['start', 1000, 10000, 20000].map((mark) => ({
