@@ -317,6 +317,8 @@ printTable(
     tool: 'browser_tabs',
     toolArgs: { action: 'list' },
     check: (result) => !result.isError,
+    // Each stateless HTTP request gets a browser context of its own (see the README): 300 are plenty.
+    httpCalls: 300,
   }),
 );
 process.exit(0);

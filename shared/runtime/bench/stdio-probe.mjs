@@ -220,7 +220,16 @@ export async function httpLoad(
  * The endurance rows of a bench table: RSS after 1k, 10k and 20k cheap calls over stdio (beside the
  * anchor's when one is given, same run), and a 3000-call HTTP load at 50 in flight.
  */
-export async function enduranceRows({ bin, args, tool, toolArgs, check, anchor, env = process.env }) {
+export async function enduranceRows({
+  bin,
+  args,
+  tool,
+  toolArgs,
+  check,
+  anchor,
+  env = process.env,
+  httpCalls = 3000,
+}) {
   const ours = await rssAfterCalls(bin, args, tool, toolArgs, undefined, env);
   const theirs = anchor
     ? await rssAfterCalls(anchor.bin, anchor.args, anchor.tool, anchor.toolArgs, undefined, anchor.env)
@@ -243,7 +252,7 @@ export async function enduranceRows({ bin, args, tool, toolArgs, check, anchor, 
     target: 'report',
     ok: true,
   });
-  const load = await httpLoad(bin, args, tool, toolArgs, { check, env });
+  const load = await httpLoad(bin, args, tool, toolArgs, { check, env, total: httpCalls });
   const ms = (v) => `${v.toFixed(2)} ms`;
   rows.push({
     measure: `HTTP ${load.total} calls, 50 in flight: p50`,
