@@ -128,6 +128,10 @@ const common = {
   // CommonJS because only a classic script can be compiled with V8's cached data on Node 20.
   format: 'cjs',
   target: 'node20',
+  // import() of a package kept out of the bundle becomes require(): a script compiled from V8's
+  // code cache on Node 20 has no dynamic-import callback, so import() failed on every start but
+  // the first. Node >= 20.19 requires ESM-only packages too.
+  supported: { 'dynamic-import': false },
   legalComments: 'none',
   external: [...Object.keys(pkg.dependencies ?? {}), ...(pkg.bastion?.external ?? [])],
   define: { 'import.meta.url': '__bastionModuleUrl' },

@@ -1,16 +1,11 @@
-import { createRequire } from 'node:module';
 import { invalidInput, ToolError } from '@bastion-mcp/runtime';
 
 type Unpdf = typeof import('unpdf');
 
-/**
- * require, not import(): the bin's loader runs the bundle as a vm.Script, and with a V8 code-cache
- * hit Node 20 loses the script's dynamic-import callback (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING).
- * unpdf's CommonJS entry, loaded normally, is free to import PDF.js itself.
- */
-function loadUnpdf(): Unpdf | undefined {
+/** unpdf, or undefined when it is not installed beside the server. */
+async function loadUnpdf(): Promise<Unpdf | undefined> {
   try {
-    return createRequire(import.meta.url)('unpdf') as Unpdf;
+    return await import('unpdf');
   } catch {
     return undefined;
   }
@@ -21,7 +16,7 @@ function loadUnpdf(): Unpdf | undefined {
  * bundle (a runtime dependency, 2.5 MB) and loads on the first PDF read only.
  */
 export async function pdfText(bytes: Buffer, label: string): Promise<string> {
-  const unpdf = loadUnpdf();
+  const unpdf = await loadUnpdf();
   if (!unpdf)
     throw new ToolError(
       'upstream',

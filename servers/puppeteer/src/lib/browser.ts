@@ -189,7 +189,7 @@ export class BrowserHost {
     if (!this.options.userDataDir)
       this.tempProfile = await fs.mkdtemp(path.join(os.tmpdir(), 'bastion-chrome-'));
     const userDataDir = this.options.userDataDir ?? (this.tempProfile as string);
-    const puppeteer = loadPuppeteer();
+    const puppeteer = await loadPuppeteer();
     let browser: Browser;
     try {
       browser = await puppeteer.launch({

@@ -1,18 +1,17 @@
-import { createRequire } from 'node:module';
 import type { Browser, PuppeteerNode } from 'puppeteer-core';
 import { saveDownload } from './output.js';
 
 /**
- * puppeteer-core, loaded on first use (initialize never touches the browser stack). Through
- * require, not import(): the bin runs from V8's code cache, and a script restored from that cache
- * has no dynamic-import callback. puppeteer-core is ESM only, so this needs Node's require(esm)
- * (Node 20.19+, 22.12+).
+ * puppeteer-core, loaded on first use (initialize never touches the browser stack). The bundler
+ * turns this import() into require(); puppeteer-core is ESM only, so the bin needs Node's
+ * require(esm) (Node 20.19+, 22.12+).
  */
-export function loadPuppeteer(): PuppeteerNode {
-  const required = createRequire(import.meta.url)('puppeteer-core') as {
-    default?: PuppeteerNode;
-  } & PuppeteerNode;
-  return required.default ?? required;
+export async function loadPuppeteer(): Promise<PuppeteerNode> {
+  // From source this is the ES namespace; in the bundle, esbuild's interop may wrap it once more.
+  let loaded: unknown = await import('puppeteer-core');
+  while (typeof (loaded as Partial<PuppeteerNode>).launch !== 'function')
+    loaded = (loaded as { default: unknown }).default;
+  return loaded as PuppeteerNode;
 }
 
 /** Flags this server always passes: quiet in a closed network, and every request through the proxy. */
