@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import type { McpServer } from '@modelcontextprotocol/server';
 import type { Logger } from '../log.js';
+import { errorResponse } from './jsonrpc-guard.js';
 
 interface Session {
   transport: NodeStreamableHTTPServerTransport;
@@ -91,5 +92,5 @@ export function reply(
   id: string | number | null = null,
 ): void {
   res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id }));
+  res.end(JSON.stringify(errorResponse({ id, code, message })));
 }
