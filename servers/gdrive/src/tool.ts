@@ -19,7 +19,7 @@ export interface GdriveState {
 }
 
 export const tool = toolsFor<GdriveState>();
-type Ctx = Pick<ToolContext<GdriveState>, 'state' | 'signal'>;
+export type Ctx = Pick<ToolContext<GdriveState>, 'state' | 'signal'>;
 
 /** Fields worth having for any file we show or check. */
 export const FILE_FIELDS =

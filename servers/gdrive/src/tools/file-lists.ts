@@ -1,5 +1,6 @@
 import { cursorField, decodeCursor, encodeCursor, structured, untrusted, z } from '@bastion-mcp/runtime';
-import { fileFor, tool, withDrive } from '../tool.js';
+import type { Google } from '../lib/google.js';
+import { type Ctx, fileFor, tool, withDrive } from '../tool.js';
 
 const pageCursor = z.object({ t: z.string(), f: z.string() });
 const input = z.object({
@@ -16,6 +17,30 @@ function cursorFor(fileId: string, cursor: string | undefined) {
 const nextOf = (fileId: string, token: string | null | undefined) =>
   token ? encodeCursor({ t: token, f: fileId }) : undefined;
 
+type Args = z.infer<typeof input>;
+interface PageRequest {
+  fileId: string;
+  pageSize: number;
+  pageToken?: string;
+}
+
+/** One page of a file's sub-list (permissions, comments, revisions), the file checked against --roots first. */
+async function filePage<R extends { nextPageToken?: string | null }>(
+  ctx: Ctx,
+  args: Args,
+  what: string,
+  list: (g: Google, page: PageRequest) => Promise<{ data: R }>,
+): Promise<{ id: string; data: R; next: string | undefined }> {
+  const file = await fileFor(ctx, 'fileId', args.fileId, 'id,name');
+  const id = file.id as string;
+  const res = await withDrive(ctx, `${what} of ${id}`, (g) =>
+    list(g, { fileId: id, pageSize: args.pageSize, ...cursorFor(id, args.cursor) }),
+  );
+  return { id, data: res.data, next: nextOf(id, res.data.nextPageToken) };
+}
+
+const more = (next: string | undefined) => (next ? `\nMore: cursor "${next}".` : '');
+
 export const getPermissions = tool({
   name: 'get_permissions',
   title: 'Who can access a file',
@@ -25,22 +50,17 @@ export const getPermissions = tool({
   openWorld: true,
   input,
   async handle(args, ctx) {
-    const file = await fileFor(ctx, 'fileId', args.fileId, 'id,name');
-    const id = file.id as string;
-    const res = await withDrive(ctx, `permissions of ${id}`, (g) =>
+    const { data, next } = await filePage(ctx, args, 'permissions', (g, page) =>
       g.drive.permissions.list(
         {
-          fileId: id,
+          ...page,
           supportsAllDrives: true,
-          pageSize: args.pageSize,
           fields: 'nextPageToken,permissions(id,type,role,emailAddress,domain,displayName,deleted)',
-          ...cursorFor(id, args.cursor),
         },
         { signal: ctx.signal },
       ),
     );
-    const perms = res.data.permissions ?? [];
-    const next = nextOf(id, res.data.nextPageToken);
+    const perms = data.permissions ?? [];
     const lines = perms.map(
       (p) =>
         `${p.role} | ${p.type} | ${p.emailAddress ?? p.domain ?? (p.type === 'anyone' ? 'anyone with the link' : '')} | permission id ${p.id}`,
@@ -56,7 +76,7 @@ export const getPermissions = tool({
         })),
         ...(next ? { nextCursor: next } : {}),
       },
-      `${lines.join('\n') || 'No permissions listed (shared drive members inherit access).'}${next ? `\nMore: cursor "${next}".` : ''}`,
+      `${lines.join('\n') || 'No permissions listed (shared drive members inherit access).'}${more(next)}`,
     );
   },
 });
@@ -70,22 +90,17 @@ export const listComments = tool({
   openWorld: true,
   input,
   async handle(args, ctx) {
-    const file = await fileFor(ctx, 'fileId', args.fileId, 'id,name');
-    const id = file.id as string;
-    const res = await withDrive(ctx, `comments of ${id}`, (g) =>
+    const { id, data, next } = await filePage(ctx, args, 'comments', (g, page) =>
       g.drive.comments.list(
         {
-          fileId: id,
-          pageSize: args.pageSize,
+          ...page,
           fields:
             'nextPageToken,comments(id,content,author(displayName,emailAddress),createdTime,resolved,quotedFileContent(value),replies(content,author(displayName),createdTime))',
-          ...cursorFor(id, args.cursor),
         },
         { signal: ctx.signal },
       ),
     );
-    const comments = res.data.comments ?? [];
-    const next = nextOf(id, res.data.nextPageToken);
+    const comments = data.comments ?? [];
     const lines = comments.map((c) => {
       const head = `[${c.id}] ${c.author?.displayName ?? 'someone'} at ${c.createdTime}${c.resolved ? ' (resolved)' : ''}: ${c.content}`;
       const quoted = c.quotedFileContent?.value ? `\n  on: "${c.quotedFileContent.value}"` : '';
@@ -105,7 +120,7 @@ export const listComments = tool({
         })),
         ...(next ? { nextCursor: next } : {}),
       },
-      `${lines.length ? untrusted(`comments on Google Drive file ${id}`, lines.join('\n')) : 'No comments.'}${next ? `\nMore: cursor "${next}".` : ''}`,
+      `${lines.length ? untrusted(`comments on Google Drive file ${id}`, lines.join('\n')) : 'No comments.'}${more(next)}`,
     );
   },
 });
@@ -118,22 +133,17 @@ export const listRevisions = tool({
   openWorld: true,
   input,
   async handle(args, ctx) {
-    const file = await fileFor(ctx, 'fileId', args.fileId, 'id,name');
-    const id = file.id as string;
-    const res = await withDrive(ctx, `revisions of ${id}`, (g) =>
+    const { data, next } = await filePage(ctx, args, 'revisions', (g, page) =>
       g.drive.revisions.list(
         {
-          fileId: id,
-          pageSize: args.pageSize,
+          ...page,
           fields:
             'nextPageToken,revisions(id,modifiedTime,lastModifyingUser(displayName,emailAddress),size,keepForever)',
-          ...cursorFor(id, args.cursor),
         },
         { signal: ctx.signal },
       ),
     );
-    const revisions = res.data.revisions ?? [];
-    const next = nextOf(id, res.data.nextPageToken);
+    const revisions = data.revisions ?? [];
     const lines = revisions.map(
       (r) =>
         `${r.id} | ${r.modifiedTime} | ${r.lastModifyingUser?.emailAddress ?? r.lastModifyingUser?.displayName ?? ''}${r.size ? ` | ${r.size} bytes` : ''}`,
@@ -147,7 +157,7 @@ export const listRevisions = tool({
         })),
         ...(next ? { nextCursor: next } : {}),
       },
-      `${lines.join('\n') || 'No revisions.'}${next ? `\nMore: cursor "${next}".` : ''}`,
+      `${lines.join('\n') || 'No revisions.'}${more(next)}`,
     );
   },
 });
