@@ -97,6 +97,7 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
       signal: c.mcpReq.signal,
       log,
       era,
+      stateless: Boolean(ctx.requestInfo),
       progress: progressReporter(c),
     });
 

@@ -23,6 +23,11 @@ export interface ToolContext<S = unknown> {
   signal: AbortSignal;
   log: Logger;
   era: 'legacy' | 'modern';
+  /**
+   * True when this SDK instance serves a single HTTP request (every 2026-era request, and a
+   * 2025-era one sent without a session): nothing ties it to the caller's next request.
+   */
+  stateless: boolean;
   /** Reports progress when the client asked for it (a progressToken); a no-op otherwise. */
   progress(progress: number, total?: number, message?: string): Promise<void>;
 }
