@@ -16,8 +16,8 @@ const LIST_PAGE = 100;
 
 /**
  * gdrive:///<fileId>, with the reference's shapes: Docs as Markdown, Sheets as CSV (first sheet),
- * Slides as text, Drawings as PNG, other files as their bytes (text, or a blob). The list is one
- * page of recent files fetched when a client asks, never at start-up; --no-list-resources turns it off.
+ * Slides as text, Drawings as PNG, other files as their bytes (text, or a blob). The list pages
+ * through files by recency when a client asks, never at start-up; --no-list-resources turns it off.
  */
 export const fileResource: ResourceSpec<GdriveState> = {
   name: 'drive-file',
@@ -25,25 +25,27 @@ export const fileResource: ResourceSpec<GdriveState> = {
   description:
     'A Drive file by id: Docs as Markdown, Sheets as CSV, Slides as text, Drawings as PNG, others as-is',
   template: 'gdrive:///{fileId}',
-  list: async (ctx) => {
-    if (!ctx.state.listResources) return [];
+  list: async (ctx, cursor) => {
+    if (!ctx.state.listResources) return { resources: [] };
     const res = await withDrive(ctx, 'resources/list', (g) =>
       g.drive.files.list({
         q: "trashed = false and mimeType != 'application/vnd.google-apps.folder'",
         orderBy: 'modifiedTime desc',
         pageSize: LIST_PAGE,
-        fields: `files(${FILE_FIELDS})`,
+        ...(cursor ? { pageToken: cursor } : {}),
+        fields: `nextPageToken, files(${FILE_FIELDS})`,
         supportsAllDrives: true,
         includeItemsFromAllDrives: true,
         corpora: 'allDrives',
       }),
     );
     const files = await withDrive(ctx, 'resources/list', () => insideOnly(ctx, res.data.files ?? []));
-    return files.map((f) => ({
+    const resources = files.map((f) => ({
       uri: `gdrive:///${f.id}`,
       name: f.name ?? f.id ?? '',
       mimeType: f.mimeType ?? '',
     }));
+    return res.data.nextPageToken ? { resources, nextCursor: res.data.nextPageToken } : { resources };
   },
   read: async (uri, variables, ctx): Promise<ResourceContents[]> => {
     const raw = String(variables.fileId ?? '');

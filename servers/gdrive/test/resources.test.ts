@@ -65,6 +65,38 @@ describe('gdrive:/// resources (the reference shapes)', () => {
   });
 });
 
+describe('resources/list paging', () => {
+  it('pages through Drive with the cursor, every file once, newest first', async () => {
+    const many = await setup({ fake: { extraNotes: 150 } });
+    try {
+      const client = await many.open();
+      const first = await client.client.request({ method: 'resources/list', params: {} });
+      expect(first.resources).toHaveLength(100);
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const uris = first.resources.map((r) => r.uri);
+      let cursor = first.nextCursor;
+      let pages = 1;
+      while (cursor && pages < 10) {
+        const page = await client.client.listResources({ cursor });
+        uris.push(...page.resources.map((r) => r.uri));
+        cursor = page.nextCursor;
+        pages++;
+      }
+      expect(pages).toBe(3);
+      expect(new Set(uris).size).toBe(uris.length);
+      expect(uris.length).toBeGreaterThan(200);
+      expect(uris).toContain('gdrive:///extra-0');
+      expect(uris.indexOf('gdrive:///note-30')).toBeLessThan(uris.indexOf('gdrive:///extra-149'));
+      const all = await client.client.listResources();
+      expect(all.resources.map((r) => r.uri)).toEqual(uris);
+      const pageTokens = many.fake.requests.filter((r) => r.path === '/drive/v3/files' && r.query.pageToken);
+      expect(pageTokens).toHaveLength(4);
+    } finally {
+      await many.close();
+    }
+  });
+});
+
 describe('--output-dir downloads', () => {
   it('streams a 30 MB binary to the folder, private and complete', async () => {
     const dir = await tempDir();

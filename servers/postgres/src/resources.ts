@@ -13,11 +13,12 @@ export const tableSchemaResource: ResourceSpec<PgState> = {
   async list(ctx) {
     const { state } = ctx;
     const tables = await readOnly(ctx, (client) => tableResources(catalogQuery(client), state.schemas));
-    return tables.map(({ schema, table }) => ({
+    const resources = tables.map(({ schema, table }) => ({
       uri: uriOf(state.host, schema, table),
       name: `"${schema}"."${table}" schema`,
       mimeType: 'application/json',
     }));
+    return { resources };
   },
   async read(uri, variables, ctx) {
     const { state } = ctx;

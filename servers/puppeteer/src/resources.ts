@@ -24,11 +24,12 @@ export const screenshotResource: ResourceSpec<PuppeteerState> = {
   description: 'A screenshot taken with browser_take_screenshot name=<name>',
   template: 'screenshot://{name}',
   async list(ctx) {
-    return [...ctx.state.screenshots.keys()].map((name) => ({
+    const resources = [...ctx.state.screenshots.keys()].map((name) => ({
       uri: `screenshot://${name}`,
       name: `Screenshot: ${name}`,
       mimeType: 'image/png',
     }));
+    return { resources };
   },
   async read(uri, variables, ctx) {
     const shot = ctx.state.screenshots.get(String(variables.name));

@@ -16,6 +16,7 @@ export { createLogger, LOG_LEVELS, type Logger, type LogLevel } from './log.js';
 export { cursorField, decodeCursor, encodeCursor, type Page, paginate } from './pagination.js';
 export { DEFAULT_TOOLSETS, type Selection, selectTools, type Toolset } from './registry.js';
 export type {
+  ListedPage,
   ListedResource,
   PromptSpec,
   ResourceContents,

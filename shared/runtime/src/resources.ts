@@ -1,6 +1,14 @@
-import { type McpServer, ResourceTemplate, type ServerContext } from '@modelcontextprotocol/server';
-import type { z } from 'zod';
+import {
+  type McpServer,
+  ProtocolError,
+  ProtocolErrorCode,
+  type Resource,
+  ResourceTemplate,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
+import { z } from 'zod';
 import { isToolError } from './errors.js';
+import { decodeCursor, encodeCursor } from './pagination.js';
 import type { ContentBlock } from './result.js';
 import type { Sandbox } from './sandbox/resolver.js';
 import type { AnyObjectSchema } from './tool.js';
@@ -21,6 +29,11 @@ export interface ListedResource {
   mimeType?: string;
 }
 
+export interface ListedPage {
+  resources: ListedResource[];
+  nextCursor?: string;
+}
+
 export interface ResourceSpec<S> {
   name: string;
   title?: string;
@@ -29,8 +42,11 @@ export interface ResourceSpec<S> {
   /** A fixed URI, or an RFC 6570 template such as `file://{+path}`. Exactly one. */
   uri?: string;
   template?: string;
-  /** For templates: the concrete resources to show in resources/list. */
-  list?: (ctx: ResourceContext<S>) => Promise<ListedResource[]>;
+  /**
+   * For templates: the concrete resources to show in resources/list, a page at a time. `cursor`
+   * is this list's own nextCursor from the previous page (the runtime wraps it for the client).
+   */
+  list?: (ctx: ResourceContext<S>, cursor?: string) => Promise<ListedPage>;
   read: (
     uri: URL,
     variables: Record<string, string | string[]>,
@@ -53,6 +69,14 @@ export interface PromptSpec<S> {
 
 export type PromptMessage = { role: 'user' | 'assistant'; content: ContentBlock };
 
+function metaOf<S>(spec: ResourceSpec<S>) {
+  return {
+    ...(spec.title ? { title: spec.title } : {}),
+    ...(spec.description ? { description: spec.description } : {}),
+    ...(spec.mimeType ? { mimeType: spec.mimeType } : {}),
+  };
+}
+
 export function registerResource<S>(
   server: McpServer,
   spec: ResourceSpec<S>,
@@ -62,11 +86,7 @@ export function registerResource<S>(
   ready: () => Promise<void>,
   onRead: (uri: string, ctx: ResourceContext<S>) => void = () => {},
 ): void {
-  const meta = {
-    ...(spec.title ? { title: spec.title } : {}),
-    ...(spec.description ? { description: spec.description } : {}),
-    ...(spec.mimeType ? { mimeType: spec.mimeType } : {}),
-  };
+  const meta = metaOf(spec);
   const context = (c: ServerContext): ResourceContext<S> => ({ state, sandbox, signal: c.mcpReq.signal });
   const read = async (uri: URL, variables: Record<string, string | string[]>, c: ServerContext) => {
     await ready();
@@ -85,15 +105,8 @@ export function registerResource<S>(
     return;
   }
   if (!spec.template) throw new Error(`Resource ${spec.name} needs a uri or a template`);
-  const list = spec.list;
-  const template = new ResourceTemplate(spec.template, {
-    list: list
-      ? async (c) => {
-          await ready();
-          return { resources: await list(context(c)) };
-        }
-      : undefined,
-  });
+  // resources/list itself is served by serveResourceList (the SDK passes template lists no cursor).
+  const template = new ResourceTemplate(spec.template, { list: undefined });
   server.registerResource(spec.name, template, meta, (uri, variables, c) =>
     read(uri, variables as Record<string, string | string[]>, c),
   );
@@ -111,4 +124,53 @@ export function registerPrompt<S>(server: McpServer, spec: PromptSpec<S>, state:
   } else {
     server.registerPrompt(spec.name, meta, () => spec.get({}, { state, sandbox }));
   }
+}
+
+const listCursor = z.object({ list: z.number().int().nonnegative(), inner: z.string() });
+
+/**
+ * Serves resources/list with paging: fixed resources first, then each template's list in order,
+ * the client's cursor naming which list and that list's own cursor. Replaces the SDK's handler,
+ * which calls every template list for the first page only.
+ */
+export function serveResourceList<S>(
+  server: McpServer,
+  specs: readonly ResourceSpec<S>[],
+  state: S,
+  sandbox: Sandbox,
+  ready: () => Promise<void>,
+): void {
+  const lists = specs.filter((spec) => spec.template && spec.list);
+  if (!specs.length) return;
+  server.server.setRequestHandler('resources/list', async (request, c) => {
+    await ready();
+    let at: z.output<typeof listCursor> | undefined;
+    try {
+      at = decodeCursor(request.params?.cursor, listCursor);
+    } catch (error) {
+      throw new ProtocolError(
+        ProtocolErrorCode.InvalidParams,
+        isToolError(error) ? error.toText() : 'Bad cursor',
+      );
+    }
+    const resources: Resource[] = at
+      ? []
+      : specs.flatMap((spec) => (spec.uri ? [{ uri: spec.uri, name: spec.name, ...metaOf(spec) }] : []));
+    const ctx: ResourceContext<S> = { state, sandbox, signal: c.mcpReq.signal };
+    for (let i = at?.list ?? 0; i < lists.length; i++) {
+      const spec = lists[i] as ResourceSpec<S>;
+      try {
+        const page = await (spec.list as NonNullable<ResourceSpec<S>['list']>)(
+          ctx,
+          i === at?.list ? at.inner : undefined,
+        );
+        resources.push(...page.resources.map((r) => ({ ...metaOf(spec), ...r })));
+        if (page.nextCursor)
+          return { resources, nextCursor: encodeCursor({ list: i, inner: page.nextCursor }) };
+      } catch (error) {
+        throw isToolError(error) ? new Error(error.toText()) : error;
+      }
+    }
+    return { resources };
+  });
 }

@@ -5,9 +5,16 @@ import {
   type ServerContext,
 } from '@modelcontextprotocol/server';
 import { isToolError } from './errors.js';
+import { filterToolList, unlistedNames } from './list-filter.js';
 import { createLogger, type Logger } from './log.js';
 import { DEFAULT_TOOLSETS, type Selection, selectTools, type Toolset } from './registry.js';
-import { type PromptSpec, type ResourceSpec, registerPrompt, registerResource } from './resources.js';
+import {
+  type PromptSpec,
+  type ResourceSpec,
+  registerPrompt,
+  registerResource,
+  serveResourceList,
+} from './resources.js';
 import { applyBudget, type ToolResult } from './result.js';
 import { Sandbox, type SandboxOptions } from './sandbox/resolver.js';
 import { clientRootPaths, narrowRoots } from './sandbox/roots.js';
@@ -41,6 +48,8 @@ export interface ServerSpec<S> {
    * features the runtime does not wrap (the conformance fixture uses it). Servers should not need it.
    */
   extend?: (server: McpServer, era: 'legacy' | 'modern') => void;
+  /** Tools to leave out of tools/list, decided per request (e.g. what the credentials cannot use). */
+  unlisted?: () => Promise<ReadonlySet<string>>;
   /** Extra SDK server options (e.g. a requestState verify hook); same caveat as `extend`. */
   sdkOptions?: Partial<McpServerOptions>;
   /** Releases what `state` holds (pools, watchers); called once at shutdown. */
@@ -68,6 +77,7 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
   const budget = spec.budget ?? DEFAULT_BUDGET;
   const cliRoots = spec.roots ?? [];
   const subscriptions = new Subscriptions(spec.resources ?? [], log);
+  const unlisted = unlistedNames(tools as readonly Tool<never>[]);
   let running = 0;
   let wake: (() => void) | undefined;
   let closed = false;
@@ -128,11 +138,13 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
         );
       }
     }
+    filterToolList(server, unlisted, spec.unlisted);
     const resourceCtx = { state: spec.state, sandbox, signal: new AbortController().signal };
     const onRead = era === 'modern' ? subscriptions.watchRead.bind(subscriptions) : undefined;
     for (const resource of spec.resources ?? []) {
       registerResource(server, resource, spec.state, sandbox, rootsReady, onRead);
     }
+    serveResourceList(server, spec.resources ?? [], spec.state, sandbox, rootsReady);
     if (subscriptions.enabled) {
       server.server.registerCapabilities({ resources: { subscribe: true } });
       if (connected) subscriptions.attachLegacy(server, resourceCtx);

@@ -44,8 +44,12 @@ export interface ToolSpec<I extends AnyObjectSchema, S> {
   openWorld?: boolean;
   /** The toolset this tool belongs to; defaults to the server's default toolset. */
   toolset?: string;
-  /** Old names that keep working (hidden from tools/list) for a major version. */
+  /** Old names that keep working for a major version, hidden from tools/list. */
   aliases?: string[];
+  /** List the aliases in tools/list as deprecated (for a reference that still lists its old name). */
+  listAliases?: boolean;
+  /** Callable by name but never listed: an old tool whose input shape differs from its successor's. */
+  hidden?: boolean;
   input: I;
   output?: AnyObjectSchema;
   handle(input: z.output<I>, ctx: ToolContext<S>): Promise<ToolResult>;

@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defineServer, defineTool } from '../src/index.js';
 import { connect, type Era, tempDir } from '../src/testing/index.js';
-import { captureLog, testServer } from './helpers.js';
+import { captureLog, echo, slow, testServer } from './helpers.js';
 
 const ERAS: [Era, 'memory' | 'http'][] = [
   ['legacy', 'memory'],
@@ -14,7 +15,8 @@ describe.each(ERAS)('a server in the %s era over %s', (era, via) => {
   it('lists the selected tools in order with derived annotations', async () => {
     const client = await connect(testServer(), { era, via });
     const { tools } = await client.client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(['echo', 'say', 'fail', 'roots', 'slow']);
+    // The alias `say` stays callable (next test) but is not listed.
+    expect(tools.map((t) => t.name)).toEqual(['echo', 'fail', 'roots', 'slow']);
     const echo = tools.find((t) => t.name === 'echo');
     expect(echo?.annotations).toEqual({
       title: 'Echo',
@@ -23,7 +25,25 @@ describe.each(ERAS)('a server in the %s era over %s', (era, via) => {
       idempotentHint: true,
       openWorldHint: false,
     });
-    expect(tools.find((t) => t.name === 'say')?.description).toMatch(/^Deprecated alias of echo\./);
+    await client.close();
+  });
+
+  it('lists aliases only when asked, never hidden tools, and leaves out what `unlisted` names', async () => {
+    const listed = defineTool({ ...echo, name: 'shout', aliases: ['yell'], listAliases: true });
+    const old = defineTool({ ...echo, name: 'legacy_echo', aliases: [], hidden: true });
+    const server = defineServer({
+      name: 'unlisted',
+      version: '1.0.0',
+      tools: [listed, old, slow],
+      state: {},
+      unlisted: async () => new Set(['slow']),
+    });
+    const client = await connect(server, { era, via });
+    const { tools } = await client.client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(['shout', 'yell']);
+    expect(tools.find((t) => t.name === 'yell')?.description).toMatch(/^Deprecated alias of shout\./);
+    expect(client.textOf(await client.call('legacy_echo', { message: 'old' }))).toBe('old');
+    expect(client.textOf(await client.call('slow', { ms: 1 }))).toBe('waited 1');
     await client.close();
   });
 
@@ -86,7 +106,7 @@ describe.each(ERAS)('a server in the %s era over %s', (era, via) => {
       via,
     });
     const { tools } = await client.client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(['echo', 'say', 'roots', 'slow']);
+    expect(tools.map((t) => t.name)).toEqual(['echo', 'roots', 'slow']);
     await expect(client.call('wipe', {})).rejects.toMatchObject({ code: -32602 });
     await client.close();
   });

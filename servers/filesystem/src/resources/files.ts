@@ -34,7 +34,7 @@ export const fileResource: ResourceSpec<FsState> = {
           });
       }
     }
-    return out;
+    return { resources: out };
   },
   async read(uri, _variables, ctx) {
     const { path: file } = await ctx.sandbox.resolve(filePath(uri));

@@ -27,6 +27,8 @@ export const readTextFile = tool({
     'read refuses files over the size limit; ranges work on files of any size. Binary files are refused (use read_media_file).',
   kind: 'read',
   aliases: ['read_file'],
+  // The reference server still lists read_file (as deprecated), so we do too.
+  listAliases: true,
   input,
   output: z.object({
     path: z.string().describe('The real path read'),

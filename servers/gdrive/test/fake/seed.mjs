@@ -58,8 +58,11 @@ export const BIG_BINARY_BYTES = 30 * 1024 * 1024;
  *   comments?: Comment[], revisions?: Revision[], modifiedTime?: string, description?: string }} SeedFile
  */
 
-/** @returns {{ drives: { id: string, name: string, members: string[] }[], files: SeedFile[] }} */
-export function seedData() {
+/**
+ * @param {number} [extraNotes]
+ * @returns {{ drives: { id: string, name: string, members: string[] }[], files: SeedFile[] }}
+ */
+export function seedData(extraNotes = 0) {
   /** @type {SeedFile[]} */
   const files = [
     { id: 'root-me', name: 'My Drive', mimeType: FOLDER },
@@ -356,6 +359,17 @@ export function seedData() {
       parents: ['fld-many'],
       content: () => Buffer.from(`note number ${n}`),
       modifiedTime: `2026-10-${n}T08:00:00.000Z`,
+    });
+  }
+  // More plain notes on request (paging past one resources/list page).
+  for (let i = 0; i < extraNotes; i++) {
+    files.push({
+      id: `extra-${i}`,
+      name: `extra note ${i}.txt`,
+      mimeType: 'text/plain',
+      parents: ['fld-many'],
+      content: () => Buffer.from(`extra note ${i}`),
+      modifiedTime: new Date(Date.UTC(2026, 8, 1, 0, 0, i)).toISOString(),
     });
   }
   return {
