@@ -144,6 +144,17 @@ describe('the published bin', () => {
     }
   });
 
+  it("keeps the Google clients in a chunk loaded on first use, sharing the bundle's runtime", async () => {
+    const dist = path.join(pkgDir, 'dist');
+    const server = await fs.readFile(path.join(dist, 'server.cjs'), 'utf8');
+    const google = await fs.readFile(path.join(dist, 'google.cjs'), 'utf8');
+    expect(server).not.toContain('oauth2.googleapis.com');
+    expect(google).toContain('oauth2.googleapis.com');
+    // One runtime: a token the chunk registers as a secret is redacted by the bundle's logger.
+    expect(google).not.toContain('is not one this server issued');
+    expect(server).toContain('is not one this server issued');
+  });
+
   it('runs from the packed tarball; its one dependency (unpdf) loads only for PDFs', async () => {
     s = await setup();
     const pkg = await packed(pkgDir);

@@ -100,6 +100,54 @@ const lazyHttpAdapter = {
   },
 };
 
+// A server may move code it loads on first use, through import(), into chunks of its own:
+// `bastion.chunks` maps a chunk file name to a package name or a source file ("./src/..."). The
+// first start then parses that much less. A chunk's imports of the runtime reach the bundle's own
+// copy (registered on a global symbol before the server starts), so secrets, errors and logs stay
+// one; anything else it imports is its own copy.
+const RUNTIME_KEY = "Symbol.for('@bastion-mcp/runtime')";
+const chunkSpecs = Object.entries(pkg.bastion?.chunks ?? {}).map(([file, spec]) => ({
+  file,
+  spec,
+  source: spec.startsWith('.') ? path.resolve(dir, spec) : undefined,
+}));
+const splitChunks = {
+  name: 'split-chunks',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.pluginData === 'real') return undefined;
+      let hit = chunkSpecs.find((c) => c.spec === args.path);
+      if (!hit && args.path.startsWith('.')) {
+        const real = await resolveReal(b, args);
+        hit = chunkSpecs.find((c) => c.source === real.path);
+      }
+      if (!hit) return undefined;
+      chunkEntries.set(hit.file, hit.source ?? (await resolveReal(b, args)).path);
+      return { path: hit.file, namespace: 'chunk-proxy' };
+    });
+    // An ES module standing for the chunk, so import() gets the chunk's exports, default included
+    // (a bare require() of it would make the whole exports object the default).
+    b.onLoad({ filter: /.*/, namespace: 'chunk-proxy' }, (args) => ({
+      contents: `export * from './${args.path}';\nexport { default } from './${args.path}';`,
+      resolveDir: dir,
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/[^/]+\.cjs$/ }, (args) =>
+      args.namespace === 'chunk-proxy' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+const sharedRuntime = {
+  name: 'shared-runtime',
+  setup(b) {
+    b.onResolve({ filter: /^@bastion-mcp\/runtime$/ }, () => ({ path: 'runtime', namespace: 'shared-runtime' }));
+    b.onLoad({ filter: /.*/, namespace: 'shared-runtime' }, () => ({
+      contents: `module.exports = globalThis[${RUNTIME_KEY}];`,
+      loader: 'js',
+    }));
+  },
+};
+
 // A server may swap a dependency's module for its own (e.g. pg's runtime sniffing, which touches
 // globalThis.Response and so loads Node's whole fetch stack at start-up).
 const replacements = Object.entries(pkg.bastion?.replace ?? {});
@@ -121,6 +169,7 @@ const common = {
     lazyBuiltins,
     lazyAjv,
     lazyHttpAdapter,
+    ...(chunkSpecs.length ? [splitChunks] : []),
     ...(replacements.length ? [replaceModules] : []),
   ],
   bundle: true,
@@ -161,14 +210,37 @@ fs.rmSync(probe);
 
 await build({
   ...common,
-  entryPoints: [path.join(dir, 'src', 'index.ts')],
+  ...(chunkSpecs.length
+    ? {
+        stdin: {
+          contents: `globalThis[${RUNTIME_KEY}] = require('@bastion-mcp/runtime');\nrequire('./src/index.ts');`,
+          resolveDir: dir,
+          loader: 'js',
+        },
+      }
+    : { entryPoints: [path.join(dir, 'src', 'index.ts')] }),
   outfile,
   minify: true,
   banner: { js: `${moduleUrl}globalThis.__BASTION_TOOL_SCHEMAS__=${schemas};` },
 });
-for (const [file, entry] of chunkEntries) {
-  const outfile = path.join(dir, 'dist', file);
-  await build({ ...common, entryPoints: [entry], outfile, minify: true, banner: { js: moduleUrl } });
+// A chunk may load further chunks (found while it is built), so build until none is left.
+const built = new Set();
+for (let pending = [...chunkEntries]; pending.length; pending = [...chunkEntries].filter(([f]) => !built.has(f))) {
+  for (const [file, entry] of pending) {
+    built.add(file);
+    const outfile = path.join(dir, 'dist', file);
+    await build({
+      ...common,
+      plugins: [sharedRuntime, ...common.plugins],
+      entryPoints: [entry],
+      outfile,
+      minify: true,
+      banner: { js: moduleUrl },
+    });
+  }
+}
+for (const { file } of chunkSpecs) {
+  if (!built.has(file)) throw new Error(`bastion.chunks: nothing imports ${file} through import()`);
 }
 for (const asset of pkg.bastion?.assets ?? [])
   fs.copyFileSync(path.join(dir, asset), path.join(dir, 'dist', path.basename(asset)));

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { drive_v3 } from '@googleapis/drive';
 import type { Google } from './google.js';
 
@@ -21,6 +23,31 @@ async function downloadStream(
     { responseType: 'stream', signal, fetchImplementation: nodeFetch as unknown as typeof fetch },
   );
   return res.data as unknown as NodeJS.ReadableStream;
+}
+
+const COLLECT_EVERY = 4 * 1024 * 1024;
+let minorGc: ((options: { type: 'minor' }) => void) | undefined;
+
+/**
+ * Passes the chunks through, asking V8 for a young-generation GC every few MB. Spent chunks live
+ * outside the JS heap, so a long stream alone never triggers the GC that frees them, and a 30 MB
+ * download grew RSS by ~40 MB; a minor GC costs well under a millisecond. `gc` is reached through
+ * a fresh context after exposing it, the documented flag being a start-up option.
+ */
+async function* collectingSpentChunks(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  if (!minorGc) {
+    v8.setFlagsFromString('--expose-gc');
+    minorGc = vm.runInNewContext('gc') as typeof minorGc;
+  }
+  let sinceGc = 0;
+  for await (const chunk of source) {
+    yield chunk;
+    sinceGc += chunk.length;
+    if (sinceGc >= COLLECT_EVERY) {
+      sinceGc = 0;
+      minorGc?.({ type: 'minor' });
+    }
+  }
 }
 
 /** A file name safe in any folder: no separators, no NUL, no leading dots, bounded length. */
@@ -46,7 +73,8 @@ export async function downloadTo(
   const temp = path.join(dir, `.${randomBytes(6).toString('hex')}.gdrive-download.tmp`);
   const body = await downloadStream(g, file.id as string, signal);
   try {
-    await pipeline(body, fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 }), { signal });
+    const file = fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 });
+    await pipeline(body as AsyncIterable<Buffer>, collectingSpentChunks, file, { signal });
     await fs.promises.rename(temp, target);
   } catch (error) {
     await fs.promises.rm(temp, { force: true });
