@@ -23,9 +23,11 @@ export interface BrowserOptions {
   log?: Logger;
 }
 
-/** Who is asking: a 2025-era connection (its sandbox is per connection) or a stateless request. */
+/** Who is asking: a connection (its sandbox is per connection) or a stateless HTTP request. */
 export interface Caller {
   era: 'legacy' | 'modern';
+  /** One SDK instance per HTTP request (every 2026-era one, a 2025-era one without a session). */
+  stateless?: boolean;
   sandbox: object;
 }
 
@@ -35,8 +37,9 @@ const MAX_SESSIONS = 32;
 
 /**
  * The browser, launched lazily and relaunched after it dies, and one Session per MCP connection.
- * A 2025-era connection (stdio, or an HTTP session) is known by its sandbox, which the runtime
- * makes per connection; 2026-era requests are stateless and share one session.
+ * A connection (stdio, or a 2025-era HTTP session) is known by its sandbox, which the runtime makes
+ * per connection. Stateless requests get a fresh sandbox each time, so they share one session:
+ * keyed by sandbox, each would leave a browser context behind for 30 minutes.
  */
 export class BrowserHost {
   readonly proxy: PolicyProxy;
@@ -60,7 +63,7 @@ export class BrowserHost {
 
   /** The caller's session with a live browser context, launching (or relaunching) the browser first. */
   async session(caller?: Caller): Promise<Session> {
-    const key = !caller || caller.era === 'modern' ? SHARED : caller.sandbox;
+    const key = !caller || caller.era === 'modern' || caller.stateless ? SHARED : caller.sandbox;
     this.sweep(key);
     let session = this.sessions.get(key);
     if (!session) {
@@ -144,6 +147,11 @@ export class BrowserHost {
   /** The Chromium process id while it runs (tests kill it to check recovery). */
   get pid(): number | undefined {
     return this.browser?.process()?.pid;
+  }
+
+  /** Browser contexts open in the browser, the default one included (tests check they do not pile up). */
+  get contextCount(): number {
+    return this.browser?.browserContexts().length ?? 0;
   }
 
   get running(): boolean {
