@@ -5,8 +5,8 @@ import path from 'node:path';
 import { type Logger, ToolError } from '@bastion-mcp/runtime';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { findBrowser } from './find-browser.js';
-import { configureDownloads, launchArgs, loadPuppeteer } from './launch.js';
-import { PolicyProxy } from './proxy.js';
+import { attachBrowser, configureDownloads, type Downloads, launchArgs, loadPuppeteer } from './launch.js';
+import { type BlockedRequest, PolicyProxy } from './proxy.js';
 import { Session } from './session.js';
 import type { Tab } from './tab.js';
 import type { UrlPolicy } from './url-policy.js';
@@ -20,6 +20,8 @@ export interface BrowserOptions {
   timeoutMs: number;
   noSandbox: boolean;
   outputDir?: string | undefined;
+  /** Attach to a running browser instead of launching one (--browser-url / --ws-endpoint). */
+  attach?: { browserUrl?: string | undefined; wsEndpoint?: string | undefined } | undefined;
   log?: Logger;
 }
 
@@ -56,6 +58,7 @@ export class BrowserHost {
   private exitHook: (() => void) | undefined;
   /** Pages the browser opened by itself at launch, handed to the session that takes the default context. */
   private initialPages: Page[] = [];
+  private applyDownloads: Downloads | undefined;
 
   constructor(readonly options: BrowserOptions) {
     this.proxy = new PolicyProxy(options.policy);
@@ -73,13 +76,37 @@ export class BrowserHost {
     session.lastUsed = Date.now();
     this.last = session;
     const browser = await this.ensure();
-    if (!session.context) {
-      const taken = [...this.sessions.values()].some((s) => s.isDefault);
-      session.isDefault = !taken;
-      session.context = taken ? await browser.createBrowserContext() : browser.defaultBrowserContext();
-      if (session.isDefault) for (const page of this.initialPages.splice(0)) session.adopt(page);
-    }
+    if (!session.context) await this.openContext(session, browser);
     return session;
+  }
+
+  /**
+   * The first session of a launched browser takes its default context (a kept --user-data-dir lives
+   * there), behind the launch-wide proxy. Every other session, and every session of an attached
+   * browser (whose default context has the user's proxy, not ours), gets a new context with a proxy
+   * listener of its own, so what that proxy refuses belongs to that session alone.
+   */
+  private async openContext(session: Session, browser: Browser) {
+    const taken = [...this.sessions.values()].some((s) => s.isDefault);
+    if (!this.options.attach && !taken) {
+      session.isDefault = true;
+      session.context = browser.defaultBrowserContext();
+      session.proxy = this.proxy;
+      this.proxy.blocked.length = 0; // an earlier holder's refusals are not this session's
+      for (const page of this.initialPages.splice(0)) session.adopt(page);
+      return;
+    }
+    const proxy = new PolicyProxy(this.options.policy);
+    session.proxy = proxy;
+    session.ownsProxy = true;
+    const port = await proxy.start();
+    // `<-loopback>` stops Chromium's implicit loopback bypass, per context as at launch.
+    const context = await browser.createBrowserContext({
+      proxyServer: `http://127.0.0.1:${port}`,
+      proxyBypassList: ['<-loopback>'],
+    });
+    await this.applyDownloads?.(context.id);
+    session.context = context;
   }
 
   /** The caller's session if it has one (no launch): a resource read knows its sandbox, not its era. */
@@ -87,8 +114,11 @@ export class BrowserHost {
     return this.sessions.get(sandbox) ?? this.sessions.get(SHARED);
   }
 
-  /** The caller's current tab. The note says when the browser or the tab's renderer had died. */
-  async tab(caller?: Caller): Promise<{ tab: Tab; note?: string }> {
+  /**
+   * The caller's current tab, and what the caller's proxy refused. The note says when the browser or
+   * the tab's renderer had died.
+   */
+  async tab(caller?: Caller): Promise<{ tab: Tab; note?: string; blocked: readonly BlockedRequest[] }> {
     const session = await this.session(caller);
     if (!session.tabs.length) await this.newTab(session);
     let tab = session.currentTab() as Tab;
@@ -99,14 +129,18 @@ export class BrowserHost {
       tab = await this.newTab(session);
       return {
         tab,
+        blocked: session.blocked,
         note: `The page's renderer crashed (at ${url}); it was closed and this is a fresh tab. Navigate again if needed.`,
       };
     }
-    if (!session.died) return { tab };
+    if (!session.died) return { tab, blocked: session.blocked };
     session.died = false;
     return {
       tab,
-      note: 'The browser had exited (crashed or was killed) and was relaunched: tabs, cookies and refs from before are gone.',
+      blocked: session.blocked,
+      note: this.options.attach
+        ? 'The browser this server is attached to had gone away (closed, crashed or disconnected); it was attached again: tabs, cookies and refs from before are gone.'
+        : 'The browser had exited (crashed or was killed) and was relaunched: tabs, cookies and refs from before are gone.',
     };
   }
 
@@ -125,15 +159,21 @@ export class BrowserHost {
     await tab.page.close().catch(() => {});
   }
 
-  /** Closes the browser (not the server); the next call launches a fresh one. */
+  /** Closes the browser (not the server); the next call launches a fresh one. An attached browser is
+   * the user's: only our contexts are closed, then we disconnect. */
   async closeBrowser(): Promise<void> {
     const browser = this.browser;
     this.browser = undefined;
+    const ours = [...this.sessions.values()].flatMap((s) => (s.context && !s.isDefault ? [s.context] : []));
     for (const session of this.sessions.values()) session.reset(false);
     this.initialPages = [];
+    this.applyDownloads = undefined;
     if (browser) {
       this.closing = true;
-      await browser.close().catch(() => {});
+      if (this.options.attach) {
+        await Promise.all(ours.map((context) => context.close().catch(() => {})));
+        await browser.disconnect().catch(() => {});
+      } else await browser.close().catch(() => {});
       this.closing = false;
     }
     await this.removeProfile();
@@ -174,6 +214,7 @@ export class BrowserHost {
       const context = session.context;
       if (context && !session.isDefault) void context.close().catch(() => {});
       else for (const tab of session.tabs) void tab.page.close().catch(() => {});
+      session.reset(false);
     }
   }
 
@@ -186,6 +227,39 @@ export class BrowserHost {
   }
 
   private async launch(): Promise<Browser> {
+    const attach = this.options.attach;
+    const browser = attach ? await attachBrowser(attach, this.options) : await this.start();
+    browser.on('disconnected', () => {
+      if (this.browser !== browser) return;
+      this.browser = undefined;
+      for (const session of this.sessions.values()) session.reset(!this.closing);
+      this.initialPages = [];
+      this.applyDownloads = undefined;
+      void this.removeProfile();
+    });
+    browser.on('targetcreated', async (target) => {
+      // Popups and window.open: adopt them into the session whose context opened them.
+      if (target.type() !== 'page') return;
+      const page = await target.page().catch(() => null);
+      if (!page) return;
+      const owner = [...this.sessions.values()].find((s) => s.context === page.browserContext());
+      owner?.adopt(page);
+    });
+    this.applyDownloads = await configureDownloads(browser, this.options.outputDir, (file) =>
+      this.downloads.push(file),
+    );
+    // An attached browser's default context and pages are the user's: we never touch them.
+    if (!attach) {
+      await this.applyDownloads(undefined);
+      this.initialPages = await browser.pages();
+      this.cleanupOnExit(browser);
+    }
+    this.browser = browser;
+    return browser;
+  }
+
+  /** Launches Chromium with a fresh (or the kept) profile, all its traffic through the proxy. */
+  private async start(): Promise<Browser> {
     const executablePath = findBrowser(this.options.executablePath);
     if (process.getuid?.() === 0 && !this.options.noSandbox)
       throw new ToolError(
@@ -198,9 +272,8 @@ export class BrowserHost {
       this.tempProfile = await fs.mkdtemp(path.join(os.tmpdir(), 'bastion-chrome-'));
     const userDataDir = this.options.userDataDir ?? (this.tempProfile as string);
     const puppeteer = await loadPuppeteer();
-    let browser: Browser;
     try {
-      browser = await puppeteer.launch({
+      const browser = await puppeteer.launch({
         executablePath,
         headless: !this.options.headed,
         userDataDir,
@@ -213,6 +286,8 @@ export class BrowserHost {
         timeout: Math.max(this.options.timeoutMs, 30_000),
         protocolTimeout: Math.max(this.options.timeoutMs * 2, 60_000),
       });
+      this.options.log?.info(`browser started: ${executablePath}`);
+      return browser;
     } catch (error) {
       await this.removeProfile();
       throw new ToolError(
@@ -221,27 +296,6 @@ export class BrowserHost {
         'Check the binary (--executable-path) and, as root, pass --no-sandbox.',
       );
     }
-    this.options.log?.info(`browser started: ${executablePath}`);
-    browser.on('disconnected', () => {
-      if (this.browser !== browser) return;
-      this.browser = undefined;
-      for (const session of this.sessions.values()) session.reset(!this.closing);
-      this.initialPages = [];
-      void this.removeProfile();
-    });
-    browser.on('targetcreated', async (target) => {
-      // Popups and window.open: adopt them into the session whose context opened them.
-      if (target.type() !== 'page') return;
-      const page = await target.page().catch(() => null);
-      if (!page) return;
-      const owner = [...this.sessions.values()].find((s) => s.context === page.browserContext());
-      owner?.adopt(page);
-    });
-    await configureDownloads(browser, this.options.outputDir, (file) => this.downloads.push(file));
-    this.initialPages = await browser.pages();
-    this.browser = browser;
-    this.cleanupOnExit(browser);
-    return browser;
   }
 
   /** A stdio server may end without close() (stdin closed): kill Chromium and drop the temp profile. */

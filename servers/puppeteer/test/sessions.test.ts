@@ -56,3 +56,38 @@ describe('stateless HTTP requests share one browser session', () => {
     }
   });
 });
+
+// Each session's context has a proxy listener of its own, so a refusal no page reported (a WebSocket,
+// a refused tunnel) is listed for the session whose page made it and for no other.
+describe("one session's refused requests are its own", () => {
+  it('B does not see the WebSockets A was refused, nor A those of B', async () => {
+    const server = browserServer(['--allowed-origins', site.origin]);
+    const a = await connect(server);
+    const b = await connect(server);
+    const blocked = async (client: typeof a) =>
+      (await call(client, 'browser_network_requests', { blockedOnly: true, limit: 200 })).match(
+        /BLOCKED by policy/g,
+      )?.length ?? 0;
+    try {
+      await call(a, 'browser_navigate', { url: `${site.origin}/` });
+      await call(b, 'browser_navigate', { url: `${site.origin}/` });
+      expect(await blocked(b)).toBe(0);
+      for (const [actor, other] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const before = await blocked(other);
+        await call(actor, 'browser_navigate', { url: `${site.origin}/escape/ws` });
+        await call(actor, 'browser_wait_for', { textGone: 'wait' });
+        const mine = await call(actor, 'browser_network_requests', { blockedOnly: true });
+        expect(mine).toMatch(new RegExp(`127\\.0\\.0\\.1:${forbidden.port}.* BLOCKED by policy`));
+        expect(await blocked(other)).toBe(before);
+      }
+      expect(forbidden.log).toEqual([]);
+    } finally {
+      await a.close();
+      await b.close();
+      await server.close();
+    }
+  });
+});
