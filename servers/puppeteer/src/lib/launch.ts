@@ -73,7 +73,9 @@ export async function configureDownloads(
   const id = (contextId: string | undefined) => (contextId ? { browserContextId: contextId } : {});
   if (!outputDir)
     return async (contextId) => {
-      await session.send('Browser.setDownloadBehavior', { behavior: 'deny', ...id(contextId) }).catch(() => {});
+      await session
+        .send('Browser.setDownloadBehavior', { behavior: 'deny', ...id(contextId) })
+        .catch(() => {});
     };
   // Chromium saves under a GUID; the file gets its suggested name, sanitised, once complete.
   const names = new Map<string, string>();
