@@ -37,6 +37,10 @@ export const configSpec = defineConfig({
       .string()
       .optional()
       .describe('Keep this browser profile (default: a temporary one, deleted on exit)'),
+    isolated: z
+      .boolean()
+      .default(false)
+      .describe('A fresh temporary profile, deleted on exit (the default; says so explicitly)'),
     timeoutMs: z
       .number()
       .int()
@@ -85,6 +89,11 @@ export function createServer(config: PuppeteerConfig, log?: Logger) {
   }
   if (config.browserUrl && config.wsEndpoint)
     throw new ConfigError('--browser-url and --ws-endpoint both name a browser to attach to; give one.');
+  // --isolated only states the default; with a kept profile it would be a contradiction.
+  if (config.isolated && config.userDataDir)
+    throw new ConfigError(
+      '--isolated (a temporary profile deleted on exit) contradicts --user-data-dir (a kept profile); give one.',
+    );
   const attach = config.browserUrl || config.wsEndpoint;
   if (attach && config.userDataDir)
     throw new ConfigError(
