@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { tempDir } from '@bastion-mcp/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeCorpus } from './escape-corpus.js';
-import { browserClient, call, callError } from './helpers.js';
+import { browserClient, call, callError, eventually, refOf } from './helpers.js';
 import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
 
 escapeCorpus('a launched browser');
@@ -65,6 +65,52 @@ describe('the flags that widen or narrow the policy', () => {
       expect(ok).toMatch(/title "Local file"/);
       const outside = await callError(files.client, 'browser_navigate', { url: 'file:///etc/passwd' });
       expect(outside).toMatch(/\/etc\/passwd is outside the allowed directories/);
+    } finally {
+      await files.close();
+    }
+  });
+});
+
+describe('file: subresources of an allowed file: page', () => {
+  it('are refused outside the allowed directories (symlinks resolved); inside ones load', async () => {
+    const OUTSIDE = 'OUTSIDE-FILE-SECRET-41c9';
+    const outside = await tempDir({
+      'secret.txt': OUTSIDE,
+      's.js': `document.title = '${OUTSIDE}'; document.body.append('${OUTSIDE}');`,
+      'x.svg': `<svg xmlns="http://www.w3.org/2000/svg"><text>${OUTSIDE}</text></svg>`,
+    });
+    const root = await tempDir({ 'inside.txt': 'INSIDE-FILE-CONTENT' });
+    const out = pathToFileURL(outside).href;
+    await fs.symlink(path.join(outside, 'secret.txt'), path.join(root, 'link.txt'));
+    await fs.writeFile(
+      path.join(root, 'page.html'),
+      `<title>Local file</title><h1>From disk</h1><img src="${out}/x.svg" alt="pic">
+<iframe src="${out}/secret.txt"></iframe><iframe src="inside.txt"></iframe><iframe src="link.txt"></iframe>
+<script src="${out}/s.js"></script><a href="${out}/secret.txt">Outside link</a>`,
+    );
+    const files = await browserClient(['--allow-file-urls', root]);
+    const seen: string[] = [];
+    try {
+      const page = pathToFileURL(path.join(root, 'page.html')).href;
+      seen.push(await call(files.client, 'browser_navigate', { url: page }));
+      expect(seen.at(-1)).toMatch(/title "Local file"/); // the outside script did not retitle it
+      const snap = await eventually(
+        () => call(files.client, 'browser_snapshot', { iframes: true }),
+        (text) => text.includes('INSIDE-FILE-CONTENT'),
+      );
+      seen.push(snap);
+      expect(snap).toMatch(/INSIDE-FILE-CONTENT/); // the harness sees iframe contents
+      seen.push(await call(files.client, 'browser_get_text'));
+      seen.push(await call(files.client, 'browser_network_requests', { limit: 200 }));
+      seen.push(await call(files.client, 'browser_take_screenshot', { type: 'png' }));
+      seen.push(
+        files.client.textOf(
+          await files.client.call('browser_click', { ref: refOf(snap, /link "Outside link"/) }),
+        ),
+      );
+      seen.push(await call(files.client, 'browser_get_text'));
+      seen.push(await call(files.client, 'browser_snapshot', { iframes: true }));
+      for (const text of seen) expect(text).not.toContain(OUTSIDE);
     } finally {
       await files.close();
     }

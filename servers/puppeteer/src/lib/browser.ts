@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Logger, ToolError } from '@bastion-mcp/runtime';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import { guardFileUrls } from './file-guard.js';
 import { findBrowser } from './find-browser.js';
 import { attachBrowser, configureDownloads, type Downloads, launchArgs, loadPuppeteer } from './launch.js';
 import { type BlockedRequest, PolicyProxy } from './proxy.js';
@@ -245,6 +246,7 @@ export class BrowserHost {
       const owner = [...this.sessions.values()].find((s) => s.context === page.browserContext());
       owner?.adopt(page);
     });
+    if (this.options.policy.options.allowFileUrls) await guardFileUrls(browser, this.options.policy);
     this.applyDownloads = await configureDownloads(browser, this.options.outputDir, (file) =>
       this.downloads.push(file),
     );
