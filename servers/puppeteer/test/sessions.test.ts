@@ -1,6 +1,6 @@
 import { connect } from '@bastion-mcp/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserServer, call, refOf } from './helpers.js';
+import { browserServer, call, eventually, refOf } from './helpers.js';
 import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
 
 let site: Site;
@@ -58,36 +58,46 @@ describe('stateless HTTP requests share one browser session', () => {
 });
 
 // Each session's context has a proxy listener of its own, so a refusal no page reported (a WebSocket,
-// a refused tunnel) is listed for the session whose page made it and for no other.
+// a refused tunnel) is listed for the session whose page made it and for no other. Each session's page
+// reaches for a forbidden server of its own, so a listing names whose refusal it shows.
 describe("one session's refused requests are its own", () => {
   it('B does not see the WebSockets A was refused, nor A those of B', async () => {
-    const server = browserServer(['--allowed-origins', site.origin]);
+    const otherForbidden = await forbiddenServer();
+    const otherSite = await testSite(otherForbidden.port);
+    const server = browserServer(['--allowed-origins', `${site.origin},${otherSite.origin}`]);
     const a = await connect(server);
     const b = await connect(server);
-    const blocked = async (client: typeof a) =>
-      (await call(client, 'browser_network_requests', { blockedOnly: true, limit: 200 })).match(
-        /BLOCKED by policy/g,
-      )?.length ?? 0;
+    const listing = (client: typeof a) =>
+      call(client, 'browser_network_requests', { blockedOnly: true, limit: 200 });
     try {
-      await call(a, 'browser_navigate', { url: `${site.origin}/` });
-      await call(b, 'browser_navigate', { url: `${site.origin}/` });
-      expect(await blocked(b)).toBe(0);
-      for (const [actor, other] of [
-        [a, b],
-        [b, a],
+      for (const [client, origin] of [
+        [a, site.origin],
+        [b, otherSite.origin],
       ] as const) {
-        const before = await blocked(other);
-        await call(actor, 'browser_navigate', { url: `${site.origin}/escape/ws` });
-        await call(actor, 'browser_wait_for', { textGone: 'wait' });
-        const mine = await call(actor, 'browser_network_requests', { blockedOnly: true });
-        expect(mine).toMatch(new RegExp(`127\\.0\\.0\\.1:${forbidden.port}.* BLOCKED by policy`));
-        expect(await blocked(other)).toBe(before);
+        await call(client, 'browser_navigate', { url: `${origin}/escape/ws` });
+        await call(client, 'browser_wait_for', { textGone: 'wait' });
       }
-      expect(forbidden.log).toEqual([]);
+      const mine = (port: number) => new RegExp(`127\\.0\\.0\\.1:${port}\\S* BLOCKED by policy`);
+      const aSees = await eventually(
+        () => listing(a),
+        (text) => mine(forbidden.port).test(text),
+      );
+      const bSees = await eventually(
+        () => listing(b),
+        (text) => mine(otherForbidden.port).test(text),
+      );
+      expect(aSees).toMatch(mine(forbidden.port));
+      expect(bSees).toMatch(mine(otherForbidden.port));
+      await new Promise((resolve) => setTimeout(resolve, 300)); // late refusals land too
+      expect(await listing(a)).not.toMatch(new RegExp(`:${otherForbidden.port}`));
+      expect(await listing(b)).not.toMatch(new RegExp(`:${forbidden.port}`));
+      expect([...forbidden.log, ...otherForbidden.log]).toEqual([]);
     } finally {
       await a.close();
       await b.close();
       await server.close();
+      await otherSite.close();
+      await otherForbidden.close();
     }
   });
 });
