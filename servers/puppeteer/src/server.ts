@@ -37,6 +37,10 @@ export const configSpec = defineConfig({
       .string()
       .optional()
       .describe('Keep this browser profile (default: a temporary one, deleted on exit)'),
+    isolated: z
+      .boolean()
+      .default(false)
+      .describe('A fresh temporary profile, deleted on exit (the default; says so explicitly)'),
     timeoutMs: z
       .number()
       .int()
@@ -49,6 +53,16 @@ export const configSpec = defineConfig({
       .default(false)
       .describe("Run Chromium without its sandbox (needed as root; weakens the browser's isolation)"),
     outputDir: z.string().optional().describe('Directory for saved screenshots, PDFs and downloads'),
+    browserUrl: z
+      .string()
+      .regex(/^https?:\/\//, 'expected http://host:port, e.g. http://127.0.0.1:9222')
+      .optional()
+      .describe('Attach to a running browser at this DevTools address (each session gets its own context)'),
+    wsEndpoint: z
+      .string()
+      .regex(/^wss?:\/\//, 'expected ws://host:port/devtools/browser/<id>')
+      .optional()
+      .describe('Attach to a running browser at this DevTools WebSocket (as --browser-url)'),
   },
   positional: { key: 'dirs', label: '<dir>', roots: true },
   rootOptions: ['outputDir'],
@@ -73,8 +87,20 @@ export function createServer(config: PuppeteerConfig, log?: Logger) {
   } catch (error) {
     throw new ConfigError(`--allowed-origins/--blocked-origins: ${(error as Error).message}`);
   }
+  if (config.browserUrl && config.wsEndpoint)
+    throw new ConfigError('--browser-url and --ws-endpoint both name a browser to attach to; give one.');
+  // --isolated only states the default; with a kept profile it would be a contradiction.
+  if (config.isolated && config.userDataDir)
+    throw new ConfigError(
+      '--isolated (a temporary profile deleted on exit) contradicts --user-data-dir (a kept profile); give one.',
+    );
+  const attach = config.browserUrl || config.wsEndpoint;
+  if (attach && config.userDataDir)
+    throw new ConfigError(
+      '--user-data-dir does not apply with --browser-url/--ws-endpoint (the running browser has its profile); drop one.',
+    );
   const [width, height] = config.viewport.split('x').map(Number) as [number, number];
-  if (config.noSandbox) log?.warn('--no-sandbox: Chromium runs without its sandbox');
+  if (config.noSandbox && !attach) log?.warn('--no-sandbox: Chromium runs without its sandbox');
   const browser = new BrowserHost({
     policy,
     headed: config.headed,
@@ -84,6 +110,7 @@ export function createServer(config: PuppeteerConfig, log?: Logger) {
     timeoutMs: config.timeoutMs,
     noSandbox: config.noSandbox,
     outputDir: config.outputDir,
+    attach: attach ? { browserUrl: config.browserUrl, wsEndpoint: config.wsEndpoint } : undefined,
     ...(log ? { log } : {}),
   });
   const state: PuppeteerState = {

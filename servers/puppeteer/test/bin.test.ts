@@ -98,6 +98,26 @@ describe('the published bin', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/--viewport.*WIDTHxHEIGHT/);
   });
+
+  it('documents --isolated, and refuses it beside --user-data-dir naming both', async () => {
+    const help = spawn(process.execPath, [bin, '--help'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    help.stdout.on('data', (c) => {
+      stdout += c;
+    });
+    expect(await new Promise((resolve) => help.on('exit', resolve))).toBe(0);
+    expect(stdout).toMatch(/--isolated\n\s+A fresh temporary profile, deleted on exit/);
+    const child = spawn(process.execPath, [bin, '--isolated', '--user-data-dir', '/tmp/kept-profile'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+    let stderr = '';
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2);
+    expect(stderr).toMatch(/--isolated .*contradicts --user-data-dir/);
+  });
 });
 
 describe('over HTTP, each MCP session has its own browser context', () => {

@@ -3,124 +3,21 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tempDir } from '@bastion-mcp/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserClient, call, callError, refOf } from './helpers.js';
-import { type Forbidden, forbiddenServer, SECRET, type Site, testSite } from './site.js';
+import { escapeCorpus } from './escape-corpus.js';
+import { browserClient, call, callError, eventually, refOf } from './helpers.js';
+import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
 
-// The test site's origin is allowed explicitly; the forbidden server is loopback too, on another
-// port, so every way the site tries to reach it must be refused, and its log must stay empty.
+escapeCorpus('a launched browser');
+
 let site: Site;
 let forbidden: Forbidden;
-let ctx: Awaited<ReturnType<typeof browserClient>>;
-const seen: string[] = [];
-
-async function visit(path: string, settleText?: RegExp) {
-  const text = await call(ctx.client, 'browser_navigate', { url: `${site.origin}${path}` });
-  seen.push(text);
-  if (settleText) {
-    // Wait for the page's own script to report that its attempt ended (blocked or not).
-    const result = await ctx.client.call('browser_wait_for', { textGone: 'wait' });
-    seen.push(ctx.client.textOf(result));
-    seen.push(await call(ctx.client, 'browser_get_text'));
-  }
-  return text;
-}
-
 beforeAll(async () => {
   forbidden = await forbiddenServer();
   site = await testSite(forbidden.port);
-  ctx = await browserClient(['--allowed-origins', site.origin]);
 });
 afterAll(async () => {
-  await ctx?.close();
   await site?.close();
   await forbidden?.close();
-});
-
-describe('the forbidden server stays untouched', () => {
-  it('a redirect from the allowed site is refused at the hop', async () => {
-    const text = await callError(ctx.client, 'browser_navigate', { url: `${site.origin}/escape/redirect` });
-    seen.push(text);
-    expect(text).toMatch(/^\[access_denied\] Refused by the URL policy: .*not in --allowed-origins/);
-    expect(forbidden.log).toEqual([]);
-  });
-
-  it('iframes, images, scripts, stylesheets and prefetch, over http and through https tunnels', async () => {
-    await visit('/escape/iframe', /done/);
-    expect(seen.at(-1)).toMatch(/frame done/);
-    await visit('/escape/img', /tried/);
-    expect(seen.at(-1)).toMatch(/all tried/);
-    seen.push(await call(ctx.client, 'browser_snapshot'));
-    expect(forbidden.log).toEqual([]);
-  });
-
-  it('fetch, XHR and beacons', async () => {
-    await visit('/escape/fetch', /failed/);
-    expect(seen.at(-1)).toMatch(/fetch failed/);
-    expect(forbidden.log).toEqual([]);
-  });
-
-  it('WebSockets, ws and wss (which request interception never sees)', async () => {
-    await visit('/escape/ws', /failed/);
-    expect(seen.at(-1)).toMatch(/ws failed/);
-    expect(forbidden.log).toEqual([]);
-  });
-
-  it("a service worker fetching on the page's behalf", async () => {
-    await visit('/escape/sw', /sw/);
-    expect(seen.at(-1)).toMatch(/sw: sw fetch blocked|sw failed/);
-    expect(forbidden.log).toEqual([]);
-  });
-
-  it('a popup, a form post and a link click', async () => {
-    await visit('/escape/popup');
-    let snap = await call(ctx.client, 'browser_snapshot');
-    seen.push(await call(ctx.client, 'browser_click', { ref: refOf(snap, /button "Pop"/) }));
-    seen.push(await call(ctx.client, 'browser_tabs', { action: 'list' }));
-    await call(ctx.client, 'browser_tabs', { action: 'select', index: 0 });
-
-    await visit('/escape/form');
-    snap = await call(ctx.client, 'browser_snapshot');
-    seen.push(await call(ctx.client, 'browser_click', { ref: refOf(snap, /button "Send"/) }));
-
-    await visit('/escape/link');
-    snap = await call(ctx.client, 'browser_snapshot');
-    seen.push(await call(ctx.client, 'browser_click', { ref: refOf(snap, /link "Go there"/) }));
-    expect(forbidden.log).toEqual([]);
-  });
-
-  it('alternate spellings of the address, from the page and from the model', async () => {
-    await visit('/escape/spellings', /tried/);
-    expect(seen.at(-1)).toMatch(/all tried/);
-    for (const host of [
-      '2130706433',
-      '0x7f000001',
-      '0177.0.0.1',
-      '127.1',
-      '[::ffff:127.0.0.1]',
-      'localhost',
-    ]) {
-      const text = await callError(ctx.client, 'browser_navigate', {
-        url: `http://${host}:${forbidden.port}/`,
-      });
-      expect(text).toMatch(/^\[access_denied\]/);
-      seen.push(text);
-    }
-    expect(forbidden.log).toEqual([]);
-  });
-
-  it('lists refused requests as blocked by policy', async () => {
-    const text = await call(ctx.client, 'browser_network_requests', { blockedOnly: true, limit: 200 });
-    seen.push(text);
-    expect(text).toMatch(/BLOCKED by policy/);
-    expect(text).toMatch(/spelling/);
-    expect(text).toMatch(/https:\/\/127\.0\.0\.1:\d+\/tunnel\.png BLOCKED by policy/); // a refused CONNECT
-  });
-
-  it('never shows the forbidden secret in any result', () => {
-    expect(seen.length).toBeGreaterThan(10);
-    for (const text of seen) expect(text).not.toContain(SECRET);
-    expect(forbidden.log).toEqual([]);
-  });
 });
 
 describe('the default policy', () => {
@@ -168,6 +65,52 @@ describe('the flags that widen or narrow the policy', () => {
       expect(ok).toMatch(/title "Local file"/);
       const outside = await callError(files.client, 'browser_navigate', { url: 'file:///etc/passwd' });
       expect(outside).toMatch(/\/etc\/passwd is outside the allowed directories/);
+    } finally {
+      await files.close();
+    }
+  });
+});
+
+describe('file: subresources of an allowed file: page', () => {
+  it('are refused outside the allowed directories (symlinks resolved); inside ones load', async () => {
+    const OUTSIDE = 'OUTSIDE-FILE-SECRET-41c9';
+    const outside = await tempDir({
+      'secret.txt': OUTSIDE,
+      's.js': `document.title = '${OUTSIDE}'; document.body.append('${OUTSIDE}');`,
+      'x.svg': `<svg xmlns="http://www.w3.org/2000/svg"><text>${OUTSIDE}</text></svg>`,
+    });
+    const root = await tempDir({ 'inside.txt': 'INSIDE-FILE-CONTENT' });
+    const out = pathToFileURL(outside).href;
+    await fs.symlink(path.join(outside, 'secret.txt'), path.join(root, 'link.txt'));
+    await fs.writeFile(
+      path.join(root, 'page.html'),
+      `<title>Local file</title><h1>From disk</h1><img src="${out}/x.svg" alt="pic">
+<iframe src="${out}/secret.txt"></iframe><iframe src="inside.txt"></iframe><iframe src="link.txt"></iframe>
+<script src="${out}/s.js"></script><a href="${out}/secret.txt">Outside link</a>`,
+    );
+    const files = await browserClient(['--allow-file-urls', root]);
+    const seen: string[] = [];
+    try {
+      const page = pathToFileURL(path.join(root, 'page.html')).href;
+      seen.push(await call(files.client, 'browser_navigate', { url: page }));
+      expect(seen.at(-1)).toMatch(/title "Local file"/); // the outside script did not retitle it
+      const snap = await eventually(
+        () => call(files.client, 'browser_snapshot', { iframes: true }),
+        (text) => text.includes('INSIDE-FILE-CONTENT'),
+      );
+      seen.push(snap);
+      expect(snap).toMatch(/INSIDE-FILE-CONTENT/); // the harness sees iframe contents
+      seen.push(await call(files.client, 'browser_get_text'));
+      seen.push(await call(files.client, 'browser_network_requests', { limit: 200 }));
+      seen.push(await call(files.client, 'browser_take_screenshot', { type: 'png' }));
+      seen.push(
+        files.client.textOf(
+          await files.client.call('browser_click', { ref: refOf(snap, /link "Outside link"/) }),
+        ),
+      );
+      seen.push(await call(files.client, 'browser_get_text'));
+      seen.push(await call(files.client, 'browser_snapshot', { iframes: true }));
+      for (const text of seen) expect(text).not.toContain(OUTSIDE);
     } finally {
       await files.close();
     }

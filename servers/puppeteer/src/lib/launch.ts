@@ -1,3 +1,4 @@
+import { ToolError } from '@bastion-mcp/runtime';
 import type { Browser, PuppeteerNode } from 'puppeteer-core';
 import { saveDownload } from './output.js';
 
@@ -34,17 +35,48 @@ export function launchArgs(proxyPort: number, options: { noSandbox: boolean }): 
   ];
 }
 
+/**
+ * Connects to a browser the user started (--browser-url / --ws-endpoint). Its default context uses
+ * the user's network settings, so the caller gives every session a context behind our proxy.
+ */
+export async function attachBrowser(
+  where: { browserUrl?: string | undefined; wsEndpoint?: string | undefined },
+  options: { viewport: { width: number; height: number }; timeoutMs: number },
+): Promise<Browser> {
+  const puppeteer = await loadPuppeteer();
+  const flag = where.wsEndpoint ? `--ws-endpoint ${where.wsEndpoint}` : `--browser-url ${where.browserUrl}`;
+  try {
+    return await puppeteer.connect({
+      ...(where.wsEndpoint ? { browserWSEndpoint: where.wsEndpoint } : { browserURL: where.browserUrl }),
+      defaultViewport: options.viewport,
+      protocolTimeout: Math.max(options.timeoutMs * 2, 60_000),
+    });
+  } catch (error) {
+    throw new ToolError(
+      'upstream',
+      `Could not attach to the browser at ${flag}: ${String((error as Error).message).split('\n')[0]}`,
+      'Check that the browser is still running with --remote-debugging-port and that the flag gives its address (or start the server without it to launch a browser of its own).',
+    );
+  }
+}
+
+/** Sets the download behaviour of one browser context (undefined: the default one). */
+export type Downloads = (contextId: string | undefined) => Promise<void>;
+
 /** Downloads: denied without --output-dir; with it, saved there under their sanitised suggested names. */
 export async function configureDownloads(
   browser: Browser,
   outputDir: string | undefined,
   onFile: (file: string) => void,
-): Promise<void> {
+): Promise<Downloads> {
   const session = await browser.target().createCDPSession();
-  if (!outputDir) {
-    await session.send('Browser.setDownloadBehavior', { behavior: 'deny' }).catch(() => {});
-    return;
-  }
+  const id = (contextId: string | undefined) => (contextId ? { browserContextId: contextId } : {});
+  if (!outputDir)
+    return async (contextId) => {
+      await session
+        .send('Browser.setDownloadBehavior', { behavior: 'deny', ...id(contextId) })
+        .catch(() => {});
+    };
   // Chromium saves under a GUID; the file gets its suggested name, sanitised, once complete.
   const names = new Map<string, string>();
   session.on('Browser.downloadWillBegin', (event) => names.set(event.guid, event.suggestedFilename));
@@ -56,11 +88,14 @@ export async function configureDownloads(
       if (file) onFile(file);
     });
   });
-  await session
-    .send('Browser.setDownloadBehavior', {
-      behavior: 'allowAndName',
-      downloadPath: outputDir,
-      eventsEnabled: true,
-    })
-    .catch(() => {});
+  return async (contextId) => {
+    await session
+      .send('Browser.setDownloadBehavior', {
+        behavior: 'allowAndName',
+        downloadPath: outputDir,
+        eventsEnabled: true,
+        ...id(contextId),
+      })
+      .catch(() => {});
+  };
 }

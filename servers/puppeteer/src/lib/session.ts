@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'puppeteer-core';
+import type { BlockedRequest, PolicyProxy } from './proxy.js';
 import { Tab } from './tab.js';
 
 /**
@@ -9,6 +10,10 @@ export class Session {
   tabs: Tab[] = [];
   current = 0;
   context: BrowserContext | undefined;
+  /** The proxy this session's context uses: what it refused is this session's to see, no one else's. */
+  proxy: PolicyProxy | undefined;
+  /** True when the proxy is this session's own (closed with it), not the launch-wide one. */
+  ownsProxy = false;
   /** True when this session holds the browser's default context (a kept --user-data-dir lives there). */
   isDefault = false;
   /** Set when the browser died while this session had a context: its next answer says so. */
@@ -16,6 +21,10 @@ export class Session {
   lastUsed = Date.now();
 
   constructor(private readonly timeoutMs: number) {}
+
+  get blocked(): readonly BlockedRequest[] {
+    return this.proxy?.blocked ?? [];
+  }
 
   currentTab(): Tab | undefined {
     return this.tabs[this.current] ?? this.tabs[0];
@@ -40,12 +49,15 @@ export class Session {
       this.current = Math.max(this.current - 1, 0);
   }
 
-  /** The browser went away: nothing of this session's browser state is left. */
+  /** The browser went away (or the session ended): nothing of its browser state is left. */
   reset(died: boolean) {
     if (died && this.context) this.died = true;
     this.tabs = [];
     this.current = 0;
     this.context = undefined;
     this.isDefault = false;
+    if (this.ownsProxy) void this.proxy?.close();
+    this.proxy = undefined;
+    this.ownsProxy = false;
   }
 }

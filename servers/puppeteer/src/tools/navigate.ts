@@ -66,8 +66,8 @@ export const browserNavigate = tool({
   input: z.object({ url: z.string().describe('Absolute http(s) URL') }),
   async handle({ url: raw }, ctx) {
     const url = checkedUrl(ctx.state.policy, raw);
-    const { tab, note } = await ctx.state.browser.tab(ctx);
-    const proxyBlocked = blockedSince(ctx.state.browser.proxy.blocked, url);
+    const { tab, note, blocked } = await ctx.state.browser.tab(ctx);
+    const proxyBlocked = blockedSince(blocked, url);
     const text = await act(
       ctx,
       tab,

@@ -15,8 +15,8 @@ export const browserNetworkRequests = tool({
     cursor: cursorField,
   }),
   async handle({ filter, blockedOnly, limit, cursor }, ctx) {
-    const { tab, note } = await ctx.state.browser.tab(ctx);
-    const proxyBlocks = ctx.state.browser.proxy.blocked;
+    // Only what this session's own proxy refused: another connection's refusals are not its business.
+    const { tab, note, blocked: proxyBlocks } = await ctx.state.browser.tab(ctx);
     // Tunnels (https, wss) and sockets the page never reports are known only to the proxy.
     const entries: NetworkEntry[] = tab.network.map((entry) => {
       if (entry.blocked || !entry.failure) return entry;

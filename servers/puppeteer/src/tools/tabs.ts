@@ -29,7 +29,7 @@ export const browserTabs = tool({
       const checked = url === undefined ? undefined : checkedUrl(ctx.state.policy, url);
       const tab = await browser.newTab(session);
       if (checked) {
-        await navigateChecked(tab, checked, blockedSince(browser.proxy.blocked, checked));
+        await navigateChecked(tab, checked, blockedSince(session.blocked, checked));
       }
       lines.push(`Opened tab ${session.tabs.indexOf(tab)}.`);
     } else if (action === 'select' || action === 'close') {

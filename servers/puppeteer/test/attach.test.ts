@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { tempDir } from '@bastion-mcp/runtime/testing';
+import puppeteer from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeCorpus } from './escape-corpus.js';
+import { browserClient, browserServer, CHROMIUM, call, callError } from './helpers.js';
+import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
+
+/** A browser the user started: no proxy of ours, its DevTools endpoint read from its stderr. */
+async function userBrowser(): Promise<{ ws: string; child: ChildProcess }> {
+  const profile = await tempDir({}, 'bastion-user-chrome-');
+  const child = spawn(
+    CHROMIUM,
+    ['--headless', '--no-sandbox', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const ws = await new Promise<string>((resolve, reject) => {
+    let log = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(log);
+      if (match) resolve(match[1] as string);
+    });
+    child.once('exit', (code) => reject(new Error(`chromium exited ${code}: ${log}`)));
+  });
+  return { ws, child };
+}
+
+let user: Awaited<ReturnType<typeof userBrowser>>;
+beforeAll(async () => {
+  user = await userBrowser();
+});
+afterAll(() => {
+  user?.child.kill('SIGKILL');
+});
+
+// The whole escape corpus, against a browser whose default context would send loopback straight out.
+escapeCorpus('an attached browser', () => ['--ws-endpoint', user.ws]);
+
+describe('attached to a running browser', () => {
+  let site: Site;
+  let forbidden: Forbidden;
+  beforeAll(async () => {
+    forbidden = await forbiddenServer();
+    site = await testSite(forbidden.port);
+  });
+  afterAll(async () => {
+    await site?.close();
+    await forbidden?.close();
+  });
+
+  it('uses contexts of its own, closes only those, and leaves the browser running', async () => {
+    const mine = await puppeteer.connect({ browserWSEndpoint: user.ws });
+    try {
+      const [userPage] = await mine.pages();
+      const before = (await mine.browserContexts()).length;
+      const ctx = await browserClient(['--allowed-origins', site.origin, '--ws-endpoint', user.ws]);
+      await call(ctx.client, 'browser_navigate', { url: `${site.origin}/` });
+      // A fresh connection learns every context; ours is not the default one (no proxy of ours there).
+      const during = await puppeteer.connect({ browserWSEndpoint: user.ws });
+      const defaultUrls = (await during.defaultBrowserContext().pages()).map((p) => p.url());
+      expect(defaultUrls).not.toContain(`${site.origin}/`);
+      expect((await during.pages()).map((p) => p.url())).toContain(`${site.origin}/`);
+      expect(during.browserContexts()).toHaveLength(before + 1);
+      await during.disconnect();
+      expect(userPage?.url()).toBe('about:blank');
+      await ctx.close();
+      // The server is gone, the browser is not: our context closed, the user's page still there.
+      const again = await puppeteer.connect({ browserWSEndpoint: user.ws });
+      expect((await again.pages()).map((p) => p.url())).toEqual(['about:blank']);
+      expect(again.browserContexts()).toHaveLength(before);
+      await again.disconnect();
+    } finally {
+      await mine.disconnect();
+    }
+  });
+
+  it('reaches an origin when it is allowed (so the empty log of the corpus means something)', async () => {
+    const open = await browserClient([
+      '--allowed-origins',
+      `${site.origin},http://127.0.0.1:${forbidden.port}`,
+      '--ws-endpoint',
+      user.ws,
+    ]);
+    try {
+      await call(open.client, 'browser_navigate', { url: `${site.origin}/escape/ws` });
+      await open.client.call('browser_wait_for', { textGone: 'wait' });
+      expect(forbidden.log.join('\n')).toMatch(/upgrade \/ws/);
+    } finally {
+      forbidden.log.length = 0;
+      await open.close();
+    }
+  });
+
+  it('says so when the browser has gone away', async () => {
+    const gone = await userBrowser();
+    const ctx = await browserClient(['--allowed-origins', site.origin, '--ws-endpoint', gone.ws]);
+    try {
+      await call(ctx.client, 'browser_navigate', { url: `${site.origin}/` });
+      gone.child.kill('SIGKILL');
+      await new Promise((resolve) => gone.child.once('exit', resolve));
+      const text = await callError(ctx.client, 'browser_snapshot');
+      expect(text).toMatch(/Could not attach to the browser at --ws-endpoint ws:\/\//);
+      expect(text).toMatch(/--remote-debugging-port/);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('refuses two attach flags, or --user-data-dir with one, naming the flags', () => {
+    expect(() => browserServer(['--ws-endpoint', user.ws, '--browser-url', 'http://127.0.0.1:9222'])).toThrow(
+      /--browser-url and --ws-endpoint/,
+    );
+    expect(() => browserServer(['--ws-endpoint', user.ws, '--user-data-dir', '/tmp/x'])).toThrow(
+      /--user-data-dir .*--browser-url\/--ws-endpoint/,
+    );
+  });
+});

@@ -1,0 +1,103 @@
+import { connect } from '@bastion-mcp/runtime/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserServer, call, eventually, refOf } from './helpers.js';
+import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
+
+let site: Site;
+let forbidden: Forbidden;
+beforeAll(async () => {
+  forbidden = await forbiddenServer();
+  site = await testSite(forbidden.port);
+});
+afterAll(async () => {
+  await site?.close();
+  await forbidden?.close();
+});
+
+// A 2025-era client over HTTP without a session: the SDK builds a server instance (and a sandbox)
+// per request, so nothing but the shared session can carry its tabs and refs to the next call.
+describe('stateless HTTP requests share one browser session', () => {
+  it('keeps tabs and refs across session-less 2025 calls without piling up contexts', async () => {
+    const server = browserServer(['--allowed-origins', site.origin]);
+    const first = await connect(server, { via: 'http' });
+    const second = await connect(server, { via: 'http' });
+    try {
+      await call(first, 'browser_navigate', { url: `${site.origin}/` });
+      const ref = refOf(await call(first, 'browser_snapshot'), /button "Count"/);
+      const contexts = server.browser.contextCount;
+      // Another request, another client: same tab, and the ref from the first still works.
+      expect(await call(second, 'browser_click', { ref })).toMatch(/Clicked 1/);
+      for (let i = 0; i < 5; i++) await call(i % 2 ? first : second, 'browser_tabs', { action: 'list' });
+      expect((await call(second, 'browser_tabs', { action: 'list' })).trim().split('\n')).toHaveLength(1);
+      expect(server.browser.contextCount).toBe(contexts);
+      expect(contexts).toBe(1);
+    } finally {
+      await first.close();
+      await second.close();
+      await server.close();
+    }
+  });
+
+  it('leaves a connection its own context, apart from the stateless one', async () => {
+    const server = browserServer(['--allowed-origins', site.origin]);
+    const stateless = await connect(server, { via: 'http' });
+    const connection = await connect(server);
+    try {
+      await call(stateless, 'browser_navigate', { url: `${site.origin}/setcookie` });
+      await call(connection, 'browser_navigate', { url: `${site.origin}/showcookie` });
+      expect(await call(connection, 'browser_get_text')).toMatch(/cookie=\[\] storage=\[\]/);
+      await call(stateless, 'browser_navigate', { url: `${site.origin}/showcookie` });
+      expect(await call(stateless, 'browser_get_text')).toMatch(/cookie=\[who=alice\]/);
+      expect(server.browser.contextCount).toBe(2);
+    } finally {
+      await stateless.close();
+      await connection.close();
+      await server.close();
+    }
+  });
+});
+
+// Each session's context has a proxy listener of its own, so a refusal no page reported (a WebSocket,
+// a refused tunnel) is listed for the session whose page made it and for no other. Each session's page
+// reaches for a forbidden server of its own, so a listing names whose refusal it shows.
+describe("one session's refused requests are its own", () => {
+  it('B does not see the WebSockets A was refused, nor A those of B', async () => {
+    const otherForbidden = await forbiddenServer();
+    const otherSite = await testSite(otherForbidden.port);
+    const server = browserServer(['--allowed-origins', `${site.origin},${otherSite.origin}`]);
+    const a = await connect(server);
+    const b = await connect(server);
+    const listing = (client: typeof a) =>
+      call(client, 'browser_network_requests', { blockedOnly: true, limit: 200 });
+    try {
+      for (const [client, origin] of [
+        [a, site.origin],
+        [b, otherSite.origin],
+      ] as const) {
+        await call(client, 'browser_navigate', { url: `${origin}/escape/ws` });
+        await call(client, 'browser_wait_for', { textGone: 'wait' });
+      }
+      const mine = (port: number) => new RegExp(`127\\.0\\.0\\.1:${port}\\S* BLOCKED by policy`);
+      const aSees = await eventually(
+        () => listing(a),
+        (text) => mine(forbidden.port).test(text),
+      );
+      const bSees = await eventually(
+        () => listing(b),
+        (text) => mine(otherForbidden.port).test(text),
+      );
+      expect(aSees).toMatch(mine(forbidden.port));
+      expect(bSees).toMatch(mine(otherForbidden.port));
+      await new Promise((resolve) => setTimeout(resolve, 300)); // late refusals land too
+      expect(await listing(a)).not.toMatch(new RegExp(`:${otherForbidden.port}`));
+      expect(await listing(b)).not.toMatch(new RegExp(`:${forbidden.port}`));
+      expect([...forbidden.log, ...otherForbidden.log]).toEqual([]);
+    } finally {
+      await a.close();
+      await b.close();
+      await server.close();
+      await otherSite.close();
+      await otherForbidden.close();
+    }
+  });
+});
