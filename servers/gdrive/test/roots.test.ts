@@ -47,6 +47,15 @@ describe('--roots confinement', () => {
     );
   });
 
+  it("names no folder outside the roots in a file's path (metadata)", async () => {
+    // doc-two-parents sits in Secret (outside) first, and in Projects (a root).
+    const two = (await call('get_file_metadata', { fileId: 'doc-two-parents' })).result;
+    expect((two.structuredContent as { path: string[] }).path).toEqual(['Projects']);
+    const deep = (await call('get_file_metadata', { fileId: 'txt-long' })).result;
+    expect((deep.structuredContent as { path: string[] }).path).toEqual(['Projects', 'Archive']);
+    expect(c.textOf(deep)).not.toContain('My Drive');
+  });
+
   it('refuses a folder shortcut inside a root that points outside', async () => {
     for (const tool of ['list_folder', 'search_files']) {
       const { text } = await call(tool, { folderId: 'sc-to-secret-folder' });
