@@ -66,6 +66,10 @@ describe('--roots confinement', () => {
   it('refuses a shortcut inside a root that points outside', async () => {
     const { text } = await call('read_file', { fileId: 'sc-to-secret' });
     expect(text).toMatch(/^\[access_denied\] fileId \(shortcut target\): doc-salary is outside/);
+    for (const tool of ['list_comments', 'list_revisions', 'get_permissions']) {
+      const via = await call(tool, { fileId: 'sc-to-secret' });
+      expect(via.text).toMatch(/^\[access_denied\] fileId \(shortcut target\): doc-salary is outside/);
+    }
   });
 
   it('allows a file with several parents when one chain reaches a root', async () => {
