@@ -250,6 +250,7 @@ describe('metadata and lists', () => {
       expect(via.text).not.toMatch(/No (comments|revisions|permissions)/);
     }
     const revisions = await c.call('list_revisions', { fileId: 'doc-plan', pageSize: 2 });
+    expect(c.textOf(revisions)).toMatch(/<untrusted-data[^>]*>\nrev1 \|[\s\S]*<\/untrusted-data/);
     const sc = revisions.structuredContent as { revisions: { id: string }[]; nextCursor: string };
     expect(sc.revisions.map((r) => r.id)).toEqual(['rev1', 'rev2']);
     const more = await c.call('list_revisions', { fileId: 'doc-plan', pageSize: 2, cursor: sc.nextCursor });

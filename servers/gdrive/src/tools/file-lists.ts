@@ -135,7 +135,7 @@ export const listRevisions = tool({
   openWorld: true,
   input,
   async handle(args, ctx) {
-    const { data, next, note } = await filePage(ctx, args, 'revisions', (g, page) =>
+    const { id, data, next, note } = await filePage(ctx, args, 'revisions', (g, page) =>
       g.drive.revisions.list(
         {
           ...page,
@@ -159,7 +159,8 @@ export const listRevisions = tool({
         })),
         ...(next ? { nextCursor: next } : {}),
       },
-      `${note}${lines.join('\n') || 'No revisions.'}${more(next)}`,
+      // A user's display name is free text anyone can set: untrusted like file names.
+      `${note}${lines.length ? untrusted(`revisions of Google Drive file ${id}`, lines.join('\n')) : 'No revisions.'}${more(next)}`,
     );
   },
 });
