@@ -43,6 +43,19 @@ describe('the stored user token', () => {
     expect((await fs.stat(s.files.credentials)).mode & 0o777).toBe(0o600);
   });
 
+  it("refreshes at the OAuth client file's token_uri, not Google's default", async () => {
+    s = await setup();
+    const file = s.fake.oauthClientFile();
+    // Google's default token URL under --api-url would land on /token without this query.
+    file.installed.token_uri = `${s.fake.url}token?from=client-file`;
+    await fs.writeFile(s.files.oauth, JSON.stringify(file));
+    const c = await s.open();
+    s.fake.advance();
+    expect((await c.call('list_shared_drives')).isError).toBeFalsy();
+    const refreshes = s.fake.requests.filter((r) => r.path === '/token');
+    expect(refreshes.map((r) => r.query.from)).toEqual(['client-file']);
+  });
+
   it('refreshes before a request when the stored expiry has passed (an hour-old token keeps working)', async () => {
     s = await setup();
     const token = await readToken(s.files.credentials);
