@@ -104,7 +104,7 @@ describe('checkBaseUrl and rebase', () => {
   ])('refuses %s', (input) => {
     expect(() => checkBaseUrl('--api-url', input)).toThrow(ConfigError);
   });
-  it('moves every googleapis.com host, keeping path and query, and leaves others', () => {
+  it('moves every googleapis.com host and docs.google.com (export links), keeping path and query, and leaves others', () => {
     const base = 'http://127.0.0.1:9/base/';
     expect(rebase(new URL('https://oauth2.googleapis.com/token'), base).href).toBe(
       'http://127.0.0.1:9/base/token',
@@ -115,6 +115,11 @@ describe('checkBaseUrl and rebase', () => {
     expect(rebase(new URL('https://sheets.googleapis.com/v4/spreadsheets/x'), base).href).toBe(
       'http://127.0.0.1:9/base/v4/spreadsheets/x',
     );
+    expect(
+      rebase(new URL('https://docs.google.com/feeds/download/documents/export/Export?id=a'), base).href,
+    ).toBe('http://127.0.0.1:9/base/feeds/download/documents/export/Export?id=a');
+    for (const other of ['https://evil.docs.google.com/x', 'https://docs.google.com.evil.example/x'])
+      expect(rebase(new URL(other), base).href).toBe(other);
     expect(rebase(new URL('https://googleapis.com.evil.example/x'), base).href).toBe(
       'https://googleapis.com.evil.example/x',
     );

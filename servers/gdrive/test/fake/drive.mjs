@@ -64,6 +64,37 @@ export const EXPORTS = {
   [`${G}drawing`]: ['image/png', 'image/jpeg', 'image/svg+xml', 'application/pdf'],
 };
 
+/** The `exportFormat` of an export link per target MIME type (the last word Drive uses). */
+const LINK_FORMAT = /** @type {Record<string, string>} */ ({
+  'text/plain': 'txt',
+  'text/markdown': 'md',
+  'text/html': 'html',
+  'text/csv': 'csv',
+  'text/tab-separated-values': 'tsv',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+  'image/svg+xml': 'svg',
+});
+const linkFormat = (/** @type {string} */ mime) => LINK_FORMAT[mime] ?? mime.split(/[/+.-]/).pop() ?? '';
+
+/**
+ * A Google file's `exportLinks`, on docs.google.com as Drive gives them. They are not capped at
+ * 10 MB like files.export, which is why the server uses them to save big exports.
+ * @param {string} id @param {string} type @returns {Record<string, string> | undefined}
+ */
+const exportLinks = (id, type) => {
+  const kind = { document: 'documents/export', presentation: 'presentations', drawing: 'drawings' }[
+    type.slice(G.length)
+  ];
+  const base =
+    type === `${G}spreadsheet`
+      ? 'https://docs.google.com/spreadsheets/export'
+      : kind && `https://docs.google.com/feeds/download/${kind}/Export`;
+  if (!base || !EXPORTS[type]) return undefined;
+  return Object.fromEntries(EXPORTS[type].map((m) => [m, `${base}?id=${id}&exportFormat=${linkFormat(m)}`]));
+};
+
 const READ_SCOPES = ['drive', 'drive.readonly', 'drive.file', 'drive.metadata.readonly'].map(
   (s) => `https://www.googleapis.com/auth/${s}`,
 );
@@ -245,6 +276,8 @@ export async function startFakeDrive(options = {}) {
         canAddChildren: edit && rec.meta.mimeType === FOLDER,
       },
       permissionIds: rec.permissions.map((p) => p.id ?? ''),
+      // Links a test planted in meta win (an off-Google link, say).
+      exportLinks: rec.meta.exportLinks ?? exportLinks(rec.meta.id ?? '', rec.meta.mimeType ?? ''),
     };
   };
 
@@ -428,8 +461,8 @@ export async function startFakeDrive(options = {}) {
   };
 
   // ---- exports and media ----
-  /** @param {Rec} rec @param {string} target @returns {Buffer} */
-  const exportBytes = (rec, target) => {
+  /** @param {Rec} rec @param {string} target @param {boolean} [capped] @returns {Buffer} */
+  const exportBytes = (rec, target, capped = true) => {
     const type = rec.meta.mimeType ?? '';
     if (!type.startsWith(G))
       throw new HttpError(403, 'Export only supports Docs Editors files.', 'fileNotExportable');
@@ -458,7 +491,7 @@ export async function startFakeDrive(options = {}) {
       out = target.startsWith('image/png') ? seedPng() : `%FAKE ${target}`;
     }
     const bytes = Buffer.isBuffer(out) ? out : Buffer.from(out);
-    if (bytes.length > EXPORT_LIMIT)
+    if (capped && bytes.length > EXPORT_LIMIT)
       throw new HttpError(403, 'This file is too large to be exported.', 'exportSizeLimitExceeded');
     return bytes;
   };
@@ -648,6 +681,13 @@ export async function startFakeDrive(options = {}) {
         };
       }
       return out(view(rec, user), 'kind,id,name,mimeType');
+    }
+    if (method === 'GET' && /^\/(feeds\/download\/\w+(\/export)?\/Export|spreadsheets\/export)$/.test(path)) {
+      const rec = fileFor(q.get('id') ?? '', user, new URLSearchParams({ supportsAllDrives: 'true' }));
+      const format = q.get('exportFormat') ?? '';
+      const target = EXPORTS[rec.meta.mimeType ?? '']?.find((t) => linkFormat(t) === format);
+      if (!target) throw badRequest('The requested conversion is not supported.', 'exportFormat');
+      return { status: 200, headers: { 'content-type': target }, body: exportBytes(rec, target, false) };
     }
     m = method === 'GET' ? /^\/drive\/v3\/files\/([^/]+)\/export$/.exec(path) : null;
     if (m) {
