@@ -1,9 +1,13 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { ConfigError, ToolError } from '@bastion-mcp/runtime';
+import { tempDir } from '@bastion-mcp/runtime/testing';
 import { describe, expect, it } from 'vitest';
 import { checkBaseUrl, rebase } from '../src/lib/api-url.js';
 import { toFileId } from '../src/lib/ids.js';
 import { quote, searchQuery } from '../src/lib/query.js';
 import { Confinement, type Placement } from '../src/lib/roots.js';
+import { saveToken } from '../src/lib/token-store.js';
 import { tokenize } from './fake/query.mjs';
 
 describe('quote (Drive q string values)', () => {
@@ -251,5 +255,23 @@ describe('Retry-After', () => {
     const waiting = retryBackoff({ response: { headers }, config: { signal: controller.signal } }, 10);
     controller.abort();
     await expect(waiting).resolves.toBeUndefined();
+  });
+});
+
+describe('saveToken', () => {
+  it('creates a private folder, writes 0600 and merges without losing the refresh token', async () => {
+    const file = path.join(await tempDir(), 'new', 'credentials.json');
+    await saveToken(file, { access_token: 'a1', refresh_token: 'r1', expiry_date: 1 });
+    expect((await fs.stat(path.dirname(file))).mode & 0o777).toBe(0o700);
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+    await fs.chmod(file, 0o644); // as the reference left it
+    await saveToken(file, { access_token: 'a2', refresh_token: null, expiry_date: 2 });
+    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toEqual({
+      access_token: 'a2',
+      refresh_token: 'r1',
+      expiry_date: 2,
+    });
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+    expect((await fs.readdir(path.dirname(file))).sort()).toEqual(['credentials.json']); // no temp left
   });
 });
