@@ -257,6 +257,29 @@ export async function startFakeDrive(options = {}) {
     return rec;
   };
 
+  /** Calls that take no supportsAllDrives (exports, comments, Sheets) see shared drive files as they are. */
+  const ANY_DRIVE = new URLSearchParams({ supportsAllDrives: 'true' });
+
+  /** Refuses a change to `rec` unless `user` may edit it, as Drive does. @param {Rec} rec @param {string} user */
+  const mustEdit = (rec, user) => {
+    if (!canEdit(rec, user))
+      throw new HttpError(
+        403,
+        'The user does not have sufficient permissions for this file.',
+        'insufficientFilePermissions',
+      );
+  };
+
+  /** A spreadsheet for the Sheets API; other files are refused. @param {string} id @param {string} user */
+  const spreadsheetFor = (id, user) => {
+    const rec = fileFor(id, user, ANY_DRIVE);
+    if (!rec.sheets)
+      throw new HttpError(400, 'This operation is not supported for this document', 'failedPrecondition');
+    return { ...rec, sheets: rec.sheets };
+  };
+
+  const NO_CONTENT = () => ({ status: 204, headers: {}, body: Buffer.alloc(0) });
+
   /** @param {Rec} rec @param {string} user @returns {DriveFile} */
   const view = (rec, user) => {
     const role = roleOf(rec, user);
@@ -506,12 +529,7 @@ export async function startFakeDrive(options = {}) {
     const parent = files.get(parentId);
     const driveParent = drives.get(parentId);
     if (!parent && !driveParent) throw notFound(parentId);
-    if (parent && !canEdit(parent, user))
-      throw new HttpError(
-        403,
-        'The user does not have sufficient permissions for this file.',
-        'insufficientFilePermissions',
-      );
+    if (parent) mustEdit(parent, user);
     const driveId = driveParent?.id ?? parent?.meta.driveId ?? undefined;
     const id = `new-${nextId++}`;
     const mimeType = meta.mimeType ?? mediaType ?? 'application/octet-stream';
@@ -683,7 +701,7 @@ export async function startFakeDrive(options = {}) {
       return out(view(rec, user), 'kind,id,name,mimeType');
     }
     if (method === 'GET' && /^\/(feeds\/download\/\w+(\/export)?\/Export|spreadsheets\/export)$/.test(path)) {
-      const rec = fileFor(q.get('id') ?? '', user, new URLSearchParams({ supportsAllDrives: 'true' }));
+      const rec = fileFor(q.get('id') ?? '', user, ANY_DRIVE);
       const format = q.get('exportFormat') ?? '';
       const target = EXPORTS[rec.meta.mimeType ?? '']?.find((t) => linkFormat(t) === format);
       if (!target) throw badRequest('The requested conversion is not supported.', 'exportFormat');
@@ -692,11 +710,7 @@ export async function startFakeDrive(options = {}) {
     m = method === 'GET' ? /^\/drive\/v3\/files\/([^/]+)\/export$/.exec(path) : null;
     if (m) {
       // files.export takes no supportsAllDrives: it works on shared drive files as they are.
-      const rec = fileFor(
-        decodeURIComponent(m[1] ?? ''),
-        user,
-        new URLSearchParams({ supportsAllDrives: 'true' }),
-      );
+      const rec = fileFor(decodeURIComponent(m[1] ?? ''), user, ANY_DRIVE);
       const target = q.get('mimeType') ?? '';
       return { status: 200, headers: { 'content-type': target }, body: exportBytes(rec, target) };
     }
@@ -705,11 +719,7 @@ export async function startFakeDrive(options = {}) {
     if (m) {
       const kind = m[2];
       // Only permissions.list takes supportsAllDrives; comments and revisions work on any file.
-      const rec = fileFor(
-        decodeURIComponent(m[1] ?? ''),
-        user,
-        kind === 'permissions' ? q : new URLSearchParams({ supportsAllDrives: 'true' }),
-      );
+      const rec = fileFor(decodeURIComponent(m[1] ?? ''), user, kind === 'permissions' ? q : ANY_DRIVE);
       if (kind === 'comments' && !fields)
         throw badRequest("The 'fields' parameter is required for this operation.", 'fields');
       const list =
@@ -732,12 +742,7 @@ export async function startFakeDrive(options = {}) {
     m = method === 'PATCH' ? /^\/(upload\/)?drive\/v3\/files\/([^/]+)$/.exec(path) : null;
     if (m) {
       const rec = fileFor(decodeURIComponent(m[2] ?? ''), user, q);
-      if (!canEdit(rec, user))
-        throw new HttpError(
-          403,
-          'The user does not have sufficient permissions for this file.',
-          'insufficientFilePermissions',
-        );
+      mustEdit(rec, user);
       const { meta, media } = parseUpload(req, body, Boolean(m[1]));
       if (meta.name) rec.meta.name = meta.name;
       if (meta.description !== undefined) rec.meta.description = meta.description;
@@ -776,12 +781,7 @@ export async function startFakeDrive(options = {}) {
     m = method === 'POST' ? /^\/drive\/v3\/files\/([^/]+)\/permissions$/.exec(path) : null;
     if (m) {
       const rec = fileFor(decodeURIComponent(m[1] ?? ''), user, q);
-      if (!canEdit(rec, user))
-        throw new HttpError(
-          403,
-          'The user does not have sufficient permissions for this file.',
-          'insufficientFilePermissions',
-        );
+      mustEdit(rec, user);
       /** @type {Permission} */
       const p = JSON.parse(body.toString('utf8'));
       if (!['user', 'group', 'domain', 'anyone'].includes(p.type ?? ''))
@@ -801,33 +801,22 @@ export async function startFakeDrive(options = {}) {
     m = method === 'DELETE' ? /^\/drive\/v3\/files\/([^/]+)\/permissions\/([^/]+)$/.exec(path) : null;
     if (m) {
       const rec = fileFor(decodeURIComponent(m[1] ?? ''), user, q);
-      if (!canEdit(rec, user))
-        throw new HttpError(
-          403,
-          'The user does not have sufficient permissions for this file.',
-          'insufficientFilePermissions',
-        );
+      mustEdit(rec, user);
       const index = rec.permissions.findIndex((p) => p.id === m?.[2]);
       if (index < 0) throw new HttpError(404, `Permission not found: ${m[2]}.`, 'notFound');
       rec.permissions.splice(index, 1);
-      return { status: 204, headers: {}, body: Buffer.alloc(0) };
+      return NO_CONTENT();
     }
     m = method === 'DELETE' ? /^\/drive\/v3\/files\/([^/]+)$/.exec(path) : null;
     if (m) {
       const id = decodeURIComponent(m[1] ?? '');
       fileFor(id, user, q);
       files.delete(id);
-      return { status: 204, headers: {}, body: Buffer.alloc(0) };
+      return NO_CONTENT();
     }
     m = method === 'GET' ? /^\/v4\/spreadsheets\/([^/]+)$/.exec(path) : null;
     if (m) {
-      const rec = fileFor(
-        decodeURIComponent(m[1] ?? ''),
-        user,
-        new URLSearchParams({ supportsAllDrives: 'true' }),
-      );
-      if (!rec.sheets)
-        throw new HttpError(400, 'This operation is not supported for this document', 'failedPrecondition');
+      const rec = spreadsheetFor(decodeURIComponent(m[1] ?? ''), user);
       /** @type {Spreadsheet} */
       const sheet = {
         spreadsheetId: rec.meta.id ?? '',
@@ -846,13 +835,7 @@ export async function startFakeDrive(options = {}) {
     }
     m = method === 'GET' ? /^\/v4\/spreadsheets\/([^/]+)\/values\/(.+)$/.exec(path) : null;
     if (m) {
-      const rec = fileFor(
-        decodeURIComponent(m[1] ?? ''),
-        user,
-        new URLSearchParams({ supportsAllDrives: 'true' }),
-      );
-      if (!rec.sheets)
-        throw new HttpError(400, 'This operation is not supported for this document', 'failedPrecondition');
+      const rec = spreadsheetFor(decodeURIComponent(m[1] ?? ''), user);
       return out(sheetValues(rec, decodeURIComponent(m[2] ?? '')), '*');
     }
     throw new HttpError(404, `Not found: ${method} ${path}`, 'notFound');
