@@ -91,3 +91,37 @@ export async function insideOnly(ctx: Ctx, files: drive_v3.Schema$File[]): Promi
   const keep = await Promise.all(files.map((f) => (f.id ? ctx.state.confinement.allows(f.id) : false)));
   return files.filter((_, i) => keep[i]);
 }
+
+/** Files that are not folders and not in the trash (recent files, resources/list). */
+export const RECENT_FILES_Q = "trashed = false and mimeType != 'application/vnd.google-apps.folder'";
+
+interface ListRequest {
+  q: string;
+  orderBy: string;
+  pageSize: number;
+  pageToken?: string | undefined;
+  /** One shared drive only; default every drive the account sees. */
+  driveId?: string | undefined;
+}
+
+/** One page of files.list across all drives (or one), the answer checked again against --roots. */
+export async function listFiles(ctx: Ctx, what: string, req: ListRequest) {
+  const { pageToken, driveId, ...rest } = req;
+  const res = await withDrive(ctx, what, (g) =>
+    g.drive.files.list(
+      {
+        ...rest,
+        fields: `nextPageToken,files(${FILE_FIELDS})`,
+        supportsAllDrives: true,
+        includeItemsFromAllDrives: true,
+        corpora: driveId ? 'drive' : 'allDrives',
+        ...(driveId ? { driveId } : {}),
+        ...(pageToken ? { pageToken } : {}),
+      },
+      { signal: ctx.signal },
+    ),
+  );
+  const found = res.data.files ?? [];
+  const files = await withDrive(ctx, what, () => insideOnly(ctx, found));
+  return { files, hidden: found.length - files.length, nextPageToken: res.data.nextPageToken ?? undefined };
+}
