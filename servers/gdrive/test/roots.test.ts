@@ -89,6 +89,7 @@ describe('--roots confinement', () => {
     const recent = await call('list_recent_files', { pageSize: 100 });
     expect(recent.text).not.toContain('id doc-salary');
     expect(recent.text).toContain('doc-plan');
+    expect(recent.text).toMatch(/\d+ file\(s\) outside the allowed roots were left out/);
   });
 
   it('lists the roots when no folder is given, and only root shared drives', async () => {

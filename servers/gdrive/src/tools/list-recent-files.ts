@@ -17,7 +17,7 @@ export const listRecentFiles = tool({
   }),
   async handle(input, ctx) {
     const previous = decodeCursor(input.cursor, pageCursor);
-    const { files, nextPageToken } = await listFiles(ctx, 'recent files', {
+    const { files, hidden, nextPageToken } = await listFiles(ctx, 'recent files', {
       q: RECENT_FILES_Q,
       orderBy: 'modifiedTime desc',
       pageSize: input.pageSize,
@@ -26,7 +26,13 @@ export const listRecentFiles = tool({
     const next = nextPageToken ? encodeCursor({ t: nextPageToken }) : undefined;
     return structured(
       { files: files.map(fileSummary), ...(next ? { nextCursor: next } : {}) },
-      `${files.length ? untrusted('Google Drive file names', files.map(fileLine).join('\n')) : 'No files.'}${next ? `\nMore: cursor "${next}".` : ''}`,
+      [
+        files.length ? untrusted('Google Drive file names', files.map(fileLine).join('\n')) : 'No files.',
+        hidden ? `${hidden} file(s) outside the allowed roots were left out.` : '',
+        next ? `More: cursor "${next}".` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
     );
   },
 });
