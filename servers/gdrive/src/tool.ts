@@ -1,4 +1,4 @@
-import { accessDenied, invalidInput, type ToolContext, toolsFor } from '@bastion-mcp/runtime';
+import { accessDenied, invalidInput, type ToolContext, toolsFor, z } from '@bastion-mcp/runtime';
 import type { drive_v3 } from '@googleapis/drive';
 import { driveError } from './lib/errors.js';
 import type { Google } from './lib/google.js';
@@ -19,6 +19,9 @@ export interface GdriveState {
 }
 
 export const tool = toolsFor<GdriveState>();
+
+/** The input field every per-file tool takes (a URL is reduced to the id by fileFor). */
+export const fileIdField = z.string().min(1).describe('File id or Drive/Docs link');
 export type Ctx = Pick<ToolContext<GdriveState>, 'state' | 'signal'>;
 
 /** Fields worth having for any file we show or check. */

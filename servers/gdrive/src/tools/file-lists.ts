@@ -1,10 +1,10 @@
 import { cursorField, decodeCursor, encodeCursor, structured, untrusted, z } from '@bastion-mcp/runtime';
 import type { Google } from '../lib/google.js';
-import { type Ctx, fileFor, resolveShortcut, tool, withDrive } from '../tool.js';
+import { type Ctx, fileFor, fileIdField, resolveShortcut, tool, withDrive } from '../tool.js';
 
 const pageCursor = z.object({ t: z.string(), f: z.string() });
 const input = z.object({
-  fileId: z.string().min(1).describe('File id or Drive/Docs link'),
+  fileId: fileIdField,
   pageSize: z.number().int().min(1).max(100).default(50).describe('Entries per page'),
   cursor: cursorField,
 });

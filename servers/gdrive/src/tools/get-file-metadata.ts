@@ -2,7 +2,7 @@ import { structured, untrusted, z } from '@bastion-mcp/runtime';
 import type { drive_v3 } from '@googleapis/drive';
 import { humanSize } from '../lib/format.js';
 import { friendlyType } from '../lib/query.js';
-import { type Ctx, fileFor, tool, withDrive } from '../tool.js';
+import { type Ctx, fileFor, fileIdField, tool, withDrive } from '../tool.js';
 
 const FIELDS =
   'id,name,mimeType,size,createdTime,modifiedTime,description,starred,trashed,shared,owners(displayName,emailAddress),lastModifyingUser(displayName,emailAddress),parents,driveId,webViewLink,shortcutDetails,capabilities(canEdit,canComment,canShare,canDownload,canCopy,canTrash),permissionIds';
@@ -14,7 +14,7 @@ export const getFileMetadata = tool({
     'Details of one file: type, size, dates, owners, the path of parent folders, who it is shared with (summary), what you can do with it, revision count and link.',
   kind: 'read',
   openWorld: true,
-  input: z.object({ fileId: z.string().min(1).describe('File id or Drive/Docs link') }),
+  input: z.object({ fileId: fileIdField }),
   async handle(input, ctx) {
     const file = await fileFor(ctx, 'fileId', input.fileId, FIELDS);
     const id = file.id as string;

@@ -17,7 +17,7 @@ import { humanSize } from '../lib/format.js';
 import { pdfText } from '../lib/pdf.js';
 import { friendlyType } from '../lib/query.js';
 import { officeBody, page, saveOriginal } from '../lib/read-output.js';
-import { fileFor, resolveShortcut, tool, withDrive } from '../tool.js';
+import { fileFor, fileIdField, resolveShortcut, tool, withDrive } from '../tool.js';
 
 const A1 = /^[A-Za-z]{0,3}\d{0,7}(:[A-Za-z]{0,3}\d{0,7})?$/;
 
@@ -29,7 +29,7 @@ export const readFile = tool({
   kind: 'read',
   openWorld: true,
   input: z.object({
-    fileId: z.string().min(1).describe('File id or Drive/Docs link'),
+    fileId: fileIdField,
     sheet: z.string().min(1).optional().describe('Spreadsheets: the sheet (tab) to read; default all sheets'),
     range: z
       .string()
