@@ -209,7 +209,7 @@ describe('metadata and lists', () => {
     expect(sc.files).toHaveLength(25);
     const rest = await c.call('list_folder', { folderId: 'fld-many', pageSize: 25, cursor: sc.nextCursor });
     expect((rest.structuredContent as { files: unknown[] }).files).toHaveLength(5);
-    const drive = await textOf('list_folder', { folderId: 'drv-eng' });
+    const drive = await textOf('list_folder', { folderId: 'https://drive.google.com/drive/folders/drv-eng' });
     expect(drive.text).toContain('Specs');
     expect(drive.text).toContain('Oncall');
     const viaShortcut = await textOf('list_folder', { folderId: 'sc-to-archive' });
