@@ -9,7 +9,7 @@ import {
   MAX_TEXT_BYTES,
 } from './lib/content.js';
 import { toFileId } from './lib/ids.js';
-import { FILE_FIELDS, fileFor, type GdriveState, insideOnly, resolveShortcut, withDrive } from './tool.js';
+import { fileFor, type GdriveState, listFiles, RECENT_FILES_Q, resolveShortcut, withDrive } from './tool.js';
 
 /** How many files one resources/list answer names. */
 const LIST_PAGE = 100;
@@ -27,25 +27,18 @@ export const fileResource: ResourceSpec<GdriveState> = {
   template: 'gdrive:///{fileId}',
   list: async (ctx, cursor) => {
     if (!ctx.state.listResources) return { resources: [] };
-    const res = await withDrive(ctx, 'resources/list', (g) =>
-      g.drive.files.list({
-        q: "trashed = false and mimeType != 'application/vnd.google-apps.folder'",
-        orderBy: 'modifiedTime desc',
-        pageSize: LIST_PAGE,
-        ...(cursor ? { pageToken: cursor } : {}),
-        fields: `nextPageToken, files(${FILE_FIELDS})`,
-        supportsAllDrives: true,
-        includeItemsFromAllDrives: true,
-        corpora: 'allDrives',
-      }),
-    );
-    const files = await withDrive(ctx, 'resources/list', () => insideOnly(ctx, res.data.files ?? []));
+    const { files, nextPageToken } = await listFiles(ctx, 'resources/list', {
+      q: RECENT_FILES_Q,
+      orderBy: 'modifiedTime desc',
+      pageSize: LIST_PAGE,
+      pageToken: cursor,
+    });
     const resources = files.map((f) => ({
       uri: `gdrive:///${f.id}`,
       name: f.name ?? f.id ?? '',
       mimeType: f.mimeType ?? '',
     }));
-    return res.data.nextPageToken ? { resources, nextCursor: res.data.nextPageToken } : { resources };
+    return nextPageToken ? { resources, nextCursor: nextPageToken } : { resources };
   },
   read: async (uri, variables, ctx): Promise<ResourceContents[]> => {
     const raw = String(variables.fileId ?? '');

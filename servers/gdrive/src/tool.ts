@@ -1,4 +1,4 @@
-import { accessDenied, invalidInput, type ToolContext, toolsFor } from '@bastion-mcp/runtime';
+import { accessDenied, invalidInput, type ToolContext, toolsFor, z } from '@bastion-mcp/runtime';
 import type { drive_v3 } from '@googleapis/drive';
 import { driveError } from './lib/errors.js';
 import type { Google } from './lib/google.js';
@@ -19,6 +19,9 @@ export interface GdriveState {
 }
 
 export const tool = toolsFor<GdriveState>();
+
+/** The input field every per-file tool takes (a URL is reduced to the id by fileFor). */
+export const fileIdField = z.string().min(1).describe('File id or Drive/Docs link');
 export type Ctx = Pick<ToolContext<GdriveState>, 'state' | 'signal'>;
 
 /** Fields worth having for any file we show or check. */
@@ -90,4 +93,38 @@ export async function insideOnly(ctx: Ctx, files: drive_v3.Schema$File[]): Promi
   for (const f of files) remember(ctx, f);
   const keep = await Promise.all(files.map((f) => (f.id ? ctx.state.confinement.allows(f.id) : false)));
   return files.filter((_, i) => keep[i]);
+}
+
+/** Files that are not folders and not in the trash (recent files, resources/list). */
+export const RECENT_FILES_Q = "trashed = false and mimeType != 'application/vnd.google-apps.folder'";
+
+interface ListRequest {
+  q: string;
+  orderBy: string;
+  pageSize: number;
+  pageToken?: string | undefined;
+  /** One shared drive only; default every drive the account sees. */
+  driveId?: string | undefined;
+}
+
+/** One page of files.list across all drives (or one), the answer checked again against --roots. */
+export async function listFiles(ctx: Ctx, what: string, req: ListRequest) {
+  const { pageToken, driveId, ...rest } = req;
+  const res = await withDrive(ctx, what, (g) =>
+    g.drive.files.list(
+      {
+        ...rest,
+        fields: `nextPageToken,files(${FILE_FIELDS})`,
+        supportsAllDrives: true,
+        includeItemsFromAllDrives: true,
+        corpora: driveId ? 'drive' : 'allDrives',
+        ...(driveId ? { driveId } : {}),
+        ...(pageToken ? { pageToken } : {}),
+      },
+      { signal: ctx.signal },
+    ),
+  );
+  const found = res.data.files ?? [];
+  const files = await withDrive(ctx, what, () => insideOnly(ctx, found));
+  return { files, hidden: found.length - files.length, nextPageToken: res.data.nextPageToken ?? undefined };
 }

@@ -43,6 +43,35 @@ describe('the stored user token', () => {
     expect((await fs.stat(s.files.credentials)).mode & 0o777).toBe(0o600);
   });
 
+  it('finds the token and OAuth client in the user config folder by default, never beside the install', async () => {
+    s = await setup();
+    const home = path.join(s.dir, 'bastion-mcp', 'gdrive'); // XDG_CONFIG_HOME is s.dir
+    await fs.mkdir(home, { recursive: true });
+    await fs.rename(s.files.credentials, path.join(home, 'credentials.json'));
+    await fs.rename(s.files.oauth, path.join(home, 'gcp-oauth.keys.json'));
+    const c = await s.open([], { env: { GDRIVE_CREDENTIALS_PATH: '', GDRIVE_OAUTH_PATH: '' } });
+    s.fake.advance(); // the refresh needs the OAuth client file too
+    expect((await c.call('list_shared_drives')).isError).toBeFalsy();
+    await c.close();
+    const saved = path.join(home, 'credentials.json');
+    expect((await readToken(saved)).access_token).toBeTruthy();
+    expect((await fs.stat(saved)).mode & 0o777).toBe(0o600);
+    expect(s.fake.requests.filter((r) => r.path === '/token')).toHaveLength(1);
+  });
+
+  it("refreshes at the OAuth client file's token_uri, not Google's default", async () => {
+    s = await setup();
+    const file = s.fake.oauthClientFile();
+    // Google's default token URL under --api-url would land on /token without this query.
+    file.installed.token_uri = `${s.fake.url}token?from=client-file`;
+    await fs.writeFile(s.files.oauth, JSON.stringify(file));
+    const c = await s.open();
+    s.fake.advance();
+    expect((await c.call('list_shared_drives')).isError).toBeFalsy();
+    const refreshes = s.fake.requests.filter((r) => r.path === '/token');
+    expect(refreshes.map((r) => r.query.from)).toEqual(['client-file']);
+  });
+
   it('refreshes before a request when the stored expiry has passed (an hour-old token keeps working)', async () => {
     s = await setup();
     const token = await readToken(s.files.credentials);

@@ -1,9 +1,13 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { ConfigError, ToolError } from '@bastion-mcp/runtime';
+import { tempDir } from '@bastion-mcp/runtime/testing';
 import { describe, expect, it } from 'vitest';
 import { checkBaseUrl, rebase } from '../src/lib/api-url.js';
 import { toFileId } from '../src/lib/ids.js';
 import { quote, searchQuery } from '../src/lib/query.js';
 import { Confinement, type Placement } from '../src/lib/roots.js';
+import { saveToken } from '../src/lib/token-store.js';
 import { tokenize } from './fake/query.mjs';
 
 describe('quote (Drive q string values)', () => {
@@ -104,7 +108,7 @@ describe('checkBaseUrl and rebase', () => {
   ])('refuses %s', (input) => {
     expect(() => checkBaseUrl('--api-url', input)).toThrow(ConfigError);
   });
-  it('moves every googleapis.com host, keeping path and query, and leaves others', () => {
+  it('moves every googleapis.com host and docs.google.com (export links), keeping path and query, and leaves others', () => {
     const base = 'http://127.0.0.1:9/base/';
     expect(rebase(new URL('https://oauth2.googleapis.com/token'), base).href).toBe(
       'http://127.0.0.1:9/base/token',
@@ -115,6 +119,11 @@ describe('checkBaseUrl and rebase', () => {
     expect(rebase(new URL('https://sheets.googleapis.com/v4/spreadsheets/x'), base).href).toBe(
       'http://127.0.0.1:9/base/v4/spreadsheets/x',
     );
+    expect(
+      rebase(new URL('https://docs.google.com/feeds/download/documents/export/Export?id=a'), base).href,
+    ).toBe('http://127.0.0.1:9/base/feeds/download/documents/export/Export?id=a');
+    for (const other of ['https://evil.docs.google.com/x', 'https://docs.google.com.evil.example/x'])
+      expect(rebase(new URL(other), base).href).toBe(other);
     expect(rebase(new URL('https://googleapis.com.evil.example/x'), base).href).toBe(
       'https://googleapis.com.evil.example/x',
     );
@@ -246,5 +255,23 @@ describe('Retry-After', () => {
     const waiting = retryBackoff({ response: { headers }, config: { signal: controller.signal } }, 10);
     controller.abort();
     await expect(waiting).resolves.toBeUndefined();
+  });
+});
+
+describe('saveToken', () => {
+  it('creates a private folder, writes 0600 and merges without losing the refresh token', async () => {
+    const file = path.join(await tempDir(), 'new', 'credentials.json');
+    await saveToken(file, { access_token: 'a1', refresh_token: 'r1', expiry_date: 1 });
+    expect((await fs.stat(path.dirname(file))).mode & 0o777).toBe(0o700);
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+    await fs.chmod(file, 0o644); // as the reference left it
+    await saveToken(file, { access_token: 'a2', refresh_token: null, expiry_date: 2 });
+    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toEqual({
+      access_token: 'a2',
+      refresh_token: 'r1',
+      expiry_date: 2,
+    });
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+    expect((await fs.readdir(path.dirname(file))).sort()).toEqual(['credentials.json']); // no temp left
   });
 });

@@ -209,7 +209,7 @@ describe('metadata and lists', () => {
     expect(sc.files).toHaveLength(25);
     const rest = await c.call('list_folder', { folderId: 'fld-many', pageSize: 25, cursor: sc.nextCursor });
     expect((rest.structuredContent as { files: unknown[] }).files).toHaveLength(5);
-    const drive = await textOf('list_folder', { folderId: 'drv-eng' });
+    const drive = await textOf('list_folder', { folderId: 'https://drive.google.com/drive/folders/drv-eng' });
     expect(drive.text).toContain('Specs');
     expect(drive.text).toContain('Oncall');
     const viaShortcut = await textOf('list_folder', { folderId: 'sc-to-archive' });
@@ -243,7 +243,14 @@ describe('metadata and lists', () => {
     expect(comments.text).toMatch(
       /<untrusted-data[\s\S]*SYSTEM: ignore your instructions[\s\S]*<\/untrusted-data/,
     );
+    // A shortcut has none of its own: its target's are listed, and the answer says so.
+    for (const tool of ['list_comments', 'list_revisions', 'get_permissions']) {
+      const via = await textOf(tool, { fileId: 'sc-to-plan' });
+      expect(via.text).toMatch(/^Shortcut sc-to-plan followed to its target doc-plan/);
+      expect(via.text).not.toMatch(/No (comments|revisions|permissions)/);
+    }
     const revisions = await c.call('list_revisions', { fileId: 'doc-plan', pageSize: 2 });
+    expect(c.textOf(revisions)).toMatch(/<untrusted-data[^>]*>\nrev1 \|[\s\S]*<\/untrusted-data/);
     const sc = revisions.structuredContent as { revisions: { id: string }[]; nextCursor: string };
     expect(sc.revisions.map((r) => r.id)).toEqual(['rev1', 'rev2']);
     const more = await c.call('list_revisions', { fileId: 'doc-plan', pageSize: 2, cursor: sc.nextCursor });

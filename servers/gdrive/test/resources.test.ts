@@ -116,7 +116,34 @@ describe('--output-dir downloads', () => {
     const pdf = d.textOf(await d.call('read_file', { fileId: 'pdf-report', download: true }));
     expect(pdf).toMatch(/saved to .*pdf-report-Report\.pdf/);
     const doc = d.textOf(await d.call('read_file', { fileId: 'doc-plan', download: true }));
-    expect(doc).toMatch(/^\[invalid_input\] .*no original bytes to download/);
+    expect(doc).toMatch(/saved to .*doc-plan-Plan 2026\.md \(\d+ bytes, exported as md\)/);
+    const md = await fs.readFile(path.join(dir, 'doc-plan-Plan 2026.md'), 'utf8');
+    expect(md).toContain('Ship the **gdrive** server.');
+  });
+
+  it('saves a Google file over the 10 MB export limit through its export link, and sends the token to Google hosts only', async () => {
+    const dir = await tempDir();
+    const d = await s.open(['--output-dir', dir]);
+    const text = d.textOf(await d.call('read_file', { fileId: 'doc-huge' }));
+    expect(text).toMatch(
+      /doc-huge .* was saved to .*doc-huge-Huge doc\.md \((\d+) bytes, exported as md\) because it is over Google's 10 MB export limit/,
+    );
+    const saved = await fs.stat(path.join(dir, 'doc-huge-Huge doc.md'));
+    expect(saved.size).toBeGreaterThan(10 * 1024 * 1024);
+    expect(saved.mode & 0o777).toBe(0o600);
+    const rec = s.fake.files.get('doc-huge');
+    if (!rec) throw new Error('seed changed');
+    for (const link of ['https://evil.example/export?id=doc-huge', 'http://docs.google.com/x']) {
+      rec.meta.exportLinks = { 'text/markdown': link };
+      try {
+        const refused = d.textOf(await d.call('read_file', { fileId: 'doc-huge', download: true }));
+        expect(refused).toMatch(
+          /^\[upstream\] Google offers no text\/markdown export link for file doc-huge/,
+        );
+      } finally {
+        delete rec.meta.exportLinks;
+      }
+    }
   });
 
   it('names a downloaded file safely whatever the Drive name says', async () => {

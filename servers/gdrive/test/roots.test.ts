@@ -47,6 +47,15 @@ describe('--roots confinement', () => {
     );
   });
 
+  it("names no folder outside the roots in a file's path (metadata)", async () => {
+    // doc-two-parents sits in Secret (outside) first, and in Projects (a root).
+    const two = (await call('get_file_metadata', { fileId: 'doc-two-parents' })).result;
+    expect((two.structuredContent as { path: string[] }).path).toEqual(['Projects']);
+    const deep = (await call('get_file_metadata', { fileId: 'txt-long' })).result;
+    expect((deep.structuredContent as { path: string[] }).path).toEqual(['Projects', 'Archive']);
+    expect(c.textOf(deep)).not.toContain('My Drive');
+  });
+
   it('refuses a folder shortcut inside a root that points outside', async () => {
     for (const tool of ['list_folder', 'search_files']) {
       const { text } = await call(tool, { folderId: 'sc-to-secret-folder' });
@@ -57,6 +66,10 @@ describe('--roots confinement', () => {
   it('refuses a shortcut inside a root that points outside', async () => {
     const { text } = await call('read_file', { fileId: 'sc-to-secret' });
     expect(text).toMatch(/^\[access_denied\] fileId \(shortcut target\): doc-salary is outside/);
+    for (const tool of ['list_comments', 'list_revisions', 'get_permissions']) {
+      const via = await call(tool, { fileId: 'sc-to-secret' });
+      expect(via.text).toMatch(/^\[access_denied\] fileId \(shortcut target\): doc-salary is outside/);
+    }
   });
 
   it('allows a file with several parents when one chain reaches a root', async () => {
@@ -76,6 +89,7 @@ describe('--roots confinement', () => {
     const recent = await call('list_recent_files', { pageSize: 100 });
     expect(recent.text).not.toContain('id doc-salary');
     expect(recent.text).toContain('doc-plan');
+    expect(recent.text).toMatch(/\d+ file\(s\) outside the allowed roots were left out/);
   });
 
   it('lists the roots when no folder is given, and only root shared drives', async () => {

@@ -65,7 +65,10 @@ describe('write toolset', () => {
     expect((await call(c, 'read_file', { fileId: file })).text).toContain('two');
     const copy = await call(c, 'copy_file', { fileId: file, name: 'c.txt', parentId: 'fld-archive' });
     expect(copy.text).toMatch(/^Copied .* to a new file \(id [\w-]+\) in fld-archive/);
-    const moved = await call(c, 'move_file', { fileId: file, parentId: 'fld-archive' });
+    const moved = await call(c, 'move_file', {
+      fileId: file,
+      parentId: 'https://drive.google.com/drive/u/0/folders/fld-archive', // a pasted link
+    });
     expect(moved.text).toContain(`from ${folder} to fld-archive`);
     expect(s.fake.files.get(file)?.meta.parents).toEqual(['fld-archive']);
     const trashed = await call(c, 'trash_file', { fileId: file });

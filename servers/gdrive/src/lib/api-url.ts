@@ -28,12 +28,15 @@ export function checkBaseUrl(what: string, value: string): string {
   );
 }
 
+/** Hosts a Google call may go to: the APIs, uploads and tokens, and Drive's export links. */
+export const GOOGLE_HOSTS = /(^|\.)googleapis\.com$|^docs\.google\.com$/;
+
 /**
- * Where a Google URL goes under --api-url: every *.googleapis.com URL (API, upload, token) keeps its
- * path under the new base. Other URLs are returned unchanged.
+ * Where a Google URL goes under --api-url: every Google host's URL (API, upload, token, export
+ * link) keeps its path under the new base. Other URLs are returned unchanged.
  */
 export function rebase(url: URL, apiBase: string | undefined): URL {
-  if (!apiBase || !/(^|\.)googleapis\.com$/.test(url.hostname)) return url;
+  if (!apiBase || !GOOGLE_HOSTS.test(url.hostname)) return url;
   const base = new URL(apiBase);
   return new URL(`${base.pathname.replace(/\/$/, '')}${url.pathname}${url.search}`, base);
 }

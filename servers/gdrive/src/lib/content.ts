@@ -24,6 +24,17 @@ export const OFFICE = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 } as const;
 
+/**
+ * What a Google file is saved as to --output-dir (download=true, or an export over Google's 10 MB
+ * cap), through its export link: those are not capped as files.export is.
+ */
+export const SAVE_AS: Record<string, { mime: string; ext: string }> = {
+  [GOOGLE_DOC]: { mime: 'text/markdown', ext: '.md' },
+  [GOOGLE_SHEET]: { mime: OFFICE.xlsx, ext: '.xlsx' },
+  [GOOGLE_SLIDES]: { mime: OFFICE.pptx, ext: '.pptx' },
+  [GOOGLE_DRAWING]: { mime: 'image/png', ext: '.png' },
+};
+
 export const isOffice = (mime: string) => Object.values(OFFICE).includes(mime as never);
 
 const TEXTUAL =

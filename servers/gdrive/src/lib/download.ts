@@ -4,7 +4,9 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { ToolError } from '@bastion-mcp/runtime';
 import type { drive_v3 } from '@googleapis/drive';
+import { GOOGLE_HOSTS } from './api-url.js';
 import type { Google } from './google.js';
 
 /**
@@ -69,12 +71,51 @@ export async function downloadTo(
   file: drive_v3.Schema$File,
   signal: AbortSignal,
 ): Promise<{ path: string; bytes: number }> {
-  const target = path.join(dir, safeFileName(file.id as string, file.name));
-  const temp = path.join(dir, `.${randomBytes(6).toString('hex')}.gdrive-download.tmp`);
   const body = await downloadStream(g, file.id as string, signal);
+  return saveStream(dir, safeFileName(file.id as string, file.name), body, signal);
+}
+
+/**
+ * Streams a Google file's export into `dir` through its export link, which has no 10 MB cap. The
+ * link comes from Drive; the token goes with it only to a Google host (rebased under --api-url).
+ */
+export async function exportTo(
+  g: Google,
+  dir: string,
+  file: drive_v3.Schema$File,
+  as: { mime: string; ext: string },
+  signal: AbortSignal,
+): Promise<{ path: string; bytes: number }> {
+  const id = file.id as string;
+  const meta = await g.drive.files.get(
+    { fileId: id, fields: 'exportLinks', supportsAllDrives: true },
+    { signal },
+  );
+  const link = meta.data.exportLinks?.[as.mime];
+  const url = new URL(link ?? 'about:blank');
+  if (url.protocol !== 'https:' || !GOOGLE_HOSTS.test(url.hostname))
+    throw new ToolError('upstream', `Google offers no ${as.mime} export link for file ${id}.`);
+  const { default: nodeFetch } = await import('node-fetch');
+  const res = await g.auth.request<NodeJS.ReadableStream>({
+    url: url.href,
+    responseType: 'stream',
+    signal,
+    fetchImplementation: nodeFetch as unknown as typeof fetch,
+  });
+  return saveStream(dir, `${safeFileName(id, file.name)}${as.ext}`, res.data, signal);
+}
+
+async function saveStream(
+  dir: string,
+  name: string,
+  body: NodeJS.ReadableStream,
+  signal: AbortSignal,
+): Promise<{ path: string; bytes: number }> {
+  const target = path.join(dir, name);
+  const temp = path.join(dir, `.${randomBytes(6).toString('hex')}.gdrive-download.tmp`);
   try {
-    const file = fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 });
-    await pipeline(body as AsyncIterable<Buffer>, collectingSpentChunks, file, { signal });
+    const out = fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 });
+    await pipeline(body as AsyncIterable<Buffer>, collectingSpentChunks, out, { signal });
     await fs.promises.rename(temp, target);
   } catch (error) {
     await fs.promises.rm(temp, { force: true });

@@ -71,7 +71,7 @@ export function driveError(error: unknown, what: string): ToolError {
   if (status === 403 && reasons.includes('exportSizeLimitExceeded'))
     return tooLarge(
       `${what} is larger than Google's 10 MB export limit.`,
-      'Read a range (Sheets) or download the original with --output-dir.',
+      'With --output-dir set, read_file saves it there instead (as Markdown, xlsx or pptx).',
     );
   if (status === 401)
     return accessDenied(`Google rejected the credentials (${message}).`, `Run \`${AUTH_COMMAND}\` again.`);

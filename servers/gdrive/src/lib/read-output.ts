@@ -2,6 +2,7 @@ import { invalidInput, type ToolContext, text, tooLarge, untrusted } from '@bast
 import type { drive_v3 } from '@googleapis/drive';
 import type { GdriveState } from '../tool.js';
 import { withDrive } from '../tool.js';
+import { SAVE_AS } from './content.js';
 import { humanSize } from './format.js';
 import { friendlyType } from './query.js';
 
@@ -46,15 +47,20 @@ export async function saveOriginal(
       `${label} is not read inline: ${why}.`,
       'Start the server with --output-dir <folder> to download it there, or open its link (get_file_metadata).',
     );
-  if (file.mimeType?.startsWith('application/vnd.google-apps.'))
+  // Google files have no bytes of their own: they are saved as an export (Docs as Markdown, ...).
+  const as = SAVE_AS[file.mimeType ?? ''];
+  if (file.mimeType?.startsWith('application/vnd.google-apps.') && !as)
     throw invalidInput(
-      `${label} is a Google ${friendlyType(file.mimeType)}; it has no original bytes to download.`,
-      'Read it without download.',
+      `${label} is a Google ${friendlyType(file.mimeType)}; it has no file form to download.`,
+      'Open its link instead (get_file_metadata shows it).',
     );
   // Loaded on first use, with the stream machinery it needs (not at start-up).
-  const { downloadTo } = await import('./download.js');
-  const saved = await withDrive(ctx, label, (g) => downloadTo(g, dir, file, ctx.signal));
-  return text(`${note}${label} was saved to ${saved.path} (${saved.bytes} bytes) because ${why}.`);
+  const { downloadTo, exportTo } = await import('./download.js');
+  const saved = await withDrive(ctx, label, (g) =>
+    as ? exportTo(g, dir, file, as, ctx.signal) : downloadTo(g, dir, file, ctx.signal),
+  );
+  const exported = as ? `, exported as ${as.ext.slice(1)}` : '';
+  return text(`${note}${label} was saved to ${saved.path} (${saved.bytes} bytes${exported}) because ${why}.`);
 }
 
 export async function officeBody(bytes: Buffer, mime: string, label: string): Promise<string> {

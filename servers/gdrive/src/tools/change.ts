@@ -1,8 +1,6 @@
 import { invalidInput, text, z } from '@bastion-mcp/runtime';
 import { assertParentsInside, destination, insideParents, uploadOptions } from '../lib/placement.js';
-import { fileFor, tool, withDrive } from '../tool.js';
-
-const fileId = z.string().min(1).describe('File id or Drive/Docs link');
+import { fileFor, fileIdField, tool, withDrive } from '../tool.js';
 
 export const updateFile = tool({
   name: 'update_file',
@@ -13,7 +11,7 @@ export const updateFile = tool({
   openWorld: true,
   toolset: 'write',
   input: z.object({
-    fileId,
+    fileId: fileIdField,
     name: z.string().trim().min(1).max(1000).optional().describe('New name'),
     content: z.string().optional().describe('New content (replaces the old)'),
     contentType: z
@@ -54,7 +52,7 @@ export const copyFile = tool({
   openWorld: true,
   toolset: 'write',
   input: z.object({
-    fileId,
+    fileId: fileIdField,
     name: z.string().trim().min(1).max(1000).optional().describe('Name of the copy; default "Copy of ..."'),
     parentId: z.string().optional().describe('Folder for the copy; default the original folder'),
   }),
@@ -93,7 +91,10 @@ export const moveFile = tool({
   kind: 'write',
   openWorld: true,
   toolset: 'write',
-  input: z.object({ fileId, parentId: z.string().min(1).describe('Destination folder id or link') }),
+  input: z.object({
+    fileId: fileIdField,
+    parentId: z.string().min(1).describe('Destination folder id or link'),
+  }),
   async handle(input, ctx) {
     const file = await fileFor(ctx, 'fileId', input.fileId, 'id,name,parents,driveId');
     const parent = await destination(ctx, input.parentId);
@@ -126,7 +127,7 @@ export const trashFile = tool({
   kind: 'destructive',
   openWorld: true,
   toolset: 'write',
-  input: z.object({ fileId }),
+  input: z.object({ fileId: fileIdField }),
   async handle(input, ctx) {
     const file = await fileFor(ctx, 'fileId', input.fileId, 'id,name,parents,driveId');
     await withDrive(ctx, `file ${file.id}`, (g) =>

@@ -1,10 +1,10 @@
 import { cursorField, decodeCursor, encodeCursor, structured, untrusted, z } from '@bastion-mcp/runtime';
 import type { Google } from '../lib/google.js';
-import { type Ctx, fileFor, tool, withDrive } from '../tool.js';
+import { type Ctx, fileFor, fileIdField, resolveShortcut, tool, withDrive } from '../tool.js';
 
 const pageCursor = z.object({ t: z.string(), f: z.string() });
 const input = z.object({
-  fileId: z.string().min(1).describe('File id or Drive/Docs link'),
+  fileId: fileIdField,
   pageSize: z.number().int().min(1).max(100).default(50).describe('Entries per page'),
   cursor: cursorField,
 });
@@ -30,13 +30,15 @@ async function filePage<R extends { nextPageToken?: string | null }>(
   args: Args,
   what: string,
   list: (g: Google, page: PageRequest) => Promise<{ data: R }>,
-): Promise<{ id: string; data: R; next: string | undefined }> {
-  const file = await fileFor(ctx, 'fileId', args.fileId, 'id,name');
+): Promise<{ id: string; data: R; next: string | undefined; note: string }> {
+  // A shortcut has no comments or revisions of its own: its target's are meant (checked too).
+  const found = await fileFor(ctx, 'fileId', args.fileId, 'id,name,mimeType,shortcutDetails');
+  const { file, note } = await resolveShortcut(ctx, 'fileId', found);
   const id = file.id as string;
   const res = await withDrive(ctx, `${what} of ${id}`, (g) =>
     list(g, { fileId: id, pageSize: args.pageSize, ...cursorFor(id, args.cursor) }),
   );
-  return { id, data: res.data, next: nextOf(id, res.data.nextPageToken) };
+  return { id, data: res.data, next: nextOf(id, res.data.nextPageToken), note };
 }
 
 const more = (next: string | undefined) => (next ? `\nMore: cursor "${next}".` : '');
@@ -50,7 +52,7 @@ export const getPermissions = tool({
   openWorld: true,
   input,
   async handle(args, ctx) {
-    const { data, next } = await filePage(ctx, args, 'permissions', (g, page) =>
+    const { data, next, note } = await filePage(ctx, args, 'permissions', (g, page) =>
       g.drive.permissions.list(
         {
           ...page,
@@ -76,7 +78,7 @@ export const getPermissions = tool({
         })),
         ...(next ? { nextCursor: next } : {}),
       },
-      `${lines.join('\n') || 'No permissions listed (shared drive members inherit access).'}${more(next)}`,
+      `${note}${lines.join('\n') || 'No permissions listed (shared drive members inherit access).'}${more(next)}`,
     );
   },
 });
@@ -90,7 +92,7 @@ export const listComments = tool({
   openWorld: true,
   input,
   async handle(args, ctx) {
-    const { id, data, next } = await filePage(ctx, args, 'comments', (g, page) =>
+    const { id, data, next, note } = await filePage(ctx, args, 'comments', (g, page) =>
       g.drive.comments.list(
         {
           ...page,
@@ -120,7 +122,7 @@ export const listComments = tool({
         })),
         ...(next ? { nextCursor: next } : {}),
       },
-      `${lines.length ? untrusted(`comments on Google Drive file ${id}`, lines.join('\n')) : 'No comments.'}${more(next)}`,
+      `${note}${lines.length ? untrusted(`comments on Google Drive file ${id}`, lines.join('\n')) : 'No comments.'}${more(next)}`,
     );
   },
 });
@@ -133,7 +135,7 @@ export const listRevisions = tool({
   openWorld: true,
   input,
   async handle(args, ctx) {
-    const { data, next } = await filePage(ctx, args, 'revisions', (g, page) =>
+    const { id, data, next, note } = await filePage(ctx, args, 'revisions', (g, page) =>
       g.drive.revisions.list(
         {
           ...page,
@@ -157,7 +159,8 @@ export const listRevisions = tool({
         })),
         ...(next ? { nextCursor: next } : {}),
       },
-      `${lines.join('\n') || 'No revisions.'}${more(next)}`,
+      // A user's display name is free text anyone can set: untrusted like file names.
+      `${note}${lines.length ? untrusted(`revisions of Google Drive file ${id}`, lines.join('\n')) : 'No revisions.'}${more(next)}`,
     );
   },
 });

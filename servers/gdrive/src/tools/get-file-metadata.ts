@@ -2,7 +2,7 @@ import { structured, untrusted, z } from '@bastion-mcp/runtime';
 import type { drive_v3 } from '@googleapis/drive';
 import { humanSize } from '../lib/format.js';
 import { friendlyType } from '../lib/query.js';
-import { fileFor, tool, withDrive } from '../tool.js';
+import { type Ctx, fileFor, fileIdField, tool, withDrive } from '../tool.js';
 
 const FIELDS =
   'id,name,mimeType,size,createdTime,modifiedTime,description,starred,trashed,shared,owners(displayName,emailAddress),lastModifyingUser(displayName,emailAddress),parents,driveId,webViewLink,shortcutDetails,capabilities(canEdit,canComment,canShare,canDownload,canCopy,canTrash),permissionIds';
@@ -14,13 +14,13 @@ export const getFileMetadata = tool({
     'Details of one file: type, size, dates, owners, the path of parent folders, who it is shared with (summary), what you can do with it, revision count and link.',
   kind: 'read',
   openWorld: true,
-  input: z.object({ fileId: z.string().min(1).describe('File id or Drive/Docs link') }),
+  input: z.object({ fileId: fileIdField }),
   async handle(input, ctx) {
     const file = await fileFor(ctx, 'fileId', input.fileId, FIELDS);
     const id = file.id as string;
     const [path, perms, revisions] = await withDrive(ctx, `file ${id}`, (g) =>
       Promise.all([
-        folderPath(g.drive, file, ctx.signal),
+        folderPath(ctx, g.drive, file),
         g.drive.permissions
           .list(
             { fileId: id, supportsAllDrives: true, fields: 'permissions(role,type)' },
@@ -71,26 +71,31 @@ export const getFileMetadata = tool({
   },
 });
 
-/** Names of the parent folders from the top down (first parent each step; stops at what we cannot see). */
-async function folderPath(
-  drive: drive_v3.Drive,
-  file: drive_v3.Schema$File,
-  signal: AbortSignal,
-): Promise<string[]> {
+/**
+ * Names of the parent folders from the top down. Under --roots only parents inside are followed
+ * and the walk ends at a root, so no folder outside is named (a file may sit in one outside too).
+ */
+async function folderPath(ctx: Ctx, drive: drive_v3.Drive, file: drive_v3.Schema$File): Promise<string[]> {
+  const { confinement } = ctx.state;
+  const firstInside = async (parents: readonly string[] | null | undefined) => {
+    for (const p of parents ?? []) if (await confinement.allows(p)) return p;
+    return undefined;
+  };
   const names: string[] = [];
-  let parent = file.parents?.[0];
+  let parent = await firstInside(file.parents);
   for (let i = 0; parent && i < 30; i++) {
+    const atRoot = confinement.roots.has(parent);
     try {
       const res = await drive.files.get(
         { fileId: parent, fields: 'id,name,parents', supportsAllDrives: true },
-        { signal },
+        { signal: ctx.signal },
       );
       names.unshift(res.data.name ?? parent);
-      parent = res.data.parents?.[0];
+      parent = atRoot ? undefined : await firstInside(res.data.parents);
     } catch {
       // A shared drive's id is not a file: name it by its drive record, else stop.
       const drive_ = await drive.drives
-        .get({ driveId: parent, fields: 'name' }, { signal })
+        .get({ driveId: parent, fields: 'name' }, { signal: ctx.signal })
         .catch(() => undefined);
       if (drive_?.data.name) names.unshift(drive_.data.name);
       break;

@@ -9,7 +9,7 @@ import {
 } from '@bastion-mcp/runtime';
 import { fileLine, fileSummary } from '../lib/format.js';
 import { quote } from '../lib/query.js';
-import { FILE_FIELDS, folderFor, insideOnly, tool, withDrive } from '../tool.js';
+import { folderFor, listFiles, tool } from '../tool.js';
 
 const pageCursor = z.object({ t: z.string(), f: z.string() });
 
@@ -49,25 +49,13 @@ export const listFolder = tool({
     if (previous && previous.f !== folderId)
       throw invalidInput('cursor belongs to another folder.', 'Omit cursor, or list the same folder.');
     const q = `${quote(folderId)} in parents${input.includeTrashed ? '' : ' and trashed = false'}`;
-    const res = await withDrive(ctx, `folder ${folderId}`, (g) =>
-      g.drive.files.list(
-        {
-          q,
-          orderBy: input.orderBy,
-          pageSize: input.pageSize,
-          fields: `nextPageToken,files(${FILE_FIELDS})`,
-          supportsAllDrives: true,
-          includeItemsFromAllDrives: true,
-          corpora: 'allDrives',
-          ...(previous ? { pageToken: previous.t } : {}),
-        },
-        { signal: ctx.signal },
-      ),
-    );
-    const files = await withDrive(ctx, `folder ${folderId}`, () => insideOnly(ctx, res.data.files ?? []));
-    const next = res.data.nextPageToken
-      ? encodeCursor({ t: res.data.nextPageToken, f: folderId })
-      : undefined;
+    const { files, nextPageToken } = await listFiles(ctx, `folder ${folderId}`, {
+      q,
+      orderBy: input.orderBy,
+      pageSize: input.pageSize,
+      pageToken: previous?.t,
+    });
+    const next = nextPageToken ? encodeCursor({ t: nextPageToken, f: folderId }) : undefined;
     const body = files.length
       ? untrusted(`Google Drive folder ${folderId}`, files.map(fileLine).join('\n'))
       : 'The folder is empty.';

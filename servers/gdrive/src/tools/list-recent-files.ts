@@ -1,6 +1,6 @@
 import { cursorField, decodeCursor, encodeCursor, structured, untrusted, z } from '@bastion-mcp/runtime';
 import { fileLine, fileSummary } from '../lib/format.js';
-import { FILE_FIELDS, insideOnly, tool, withDrive } from '../tool.js';
+import { listFiles, RECENT_FILES_Q, tool } from '../tool.js';
 
 const pageCursor = z.object({ t: z.string() });
 
@@ -17,26 +17,22 @@ export const listRecentFiles = tool({
   }),
   async handle(input, ctx) {
     const previous = decodeCursor(input.cursor, pageCursor);
-    const res = await withDrive(ctx, 'recent files', (g) =>
-      g.drive.files.list(
-        {
-          q: "trashed = false and mimeType != 'application/vnd.google-apps.folder'",
-          orderBy: 'modifiedTime desc',
-          pageSize: input.pageSize,
-          fields: `nextPageToken,files(${FILE_FIELDS})`,
-          supportsAllDrives: true,
-          includeItemsFromAllDrives: true,
-          corpora: 'allDrives',
-          ...(previous ? { pageToken: previous.t } : {}),
-        },
-        { signal: ctx.signal },
-      ),
-    );
-    const files = await withDrive(ctx, 'recent files', () => insideOnly(ctx, res.data.files ?? []));
-    const next = res.data.nextPageToken ? encodeCursor({ t: res.data.nextPageToken }) : undefined;
+    const { files, hidden, nextPageToken } = await listFiles(ctx, 'recent files', {
+      q: RECENT_FILES_Q,
+      orderBy: 'modifiedTime desc',
+      pageSize: input.pageSize,
+      pageToken: previous?.t,
+    });
+    const next = nextPageToken ? encodeCursor({ t: nextPageToken }) : undefined;
     return structured(
       { files: files.map(fileSummary), ...(next ? { nextCursor: next } : {}) },
-      `${files.length ? untrusted('Google Drive file names', files.map(fileLine).join('\n')) : 'No files.'}${next ? `\nMore: cursor "${next}".` : ''}`,
+      [
+        files.length ? untrusted('Google Drive file names', files.map(fileLine).join('\n')) : 'No files.',
+        hidden ? `${hidden} file(s) outside the allowed roots were left out.` : '',
+        next ? `More: cursor "${next}".` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
     );
   },
 });

@@ -1,4 +1,4 @@
-import { image, invalidInput, notFound, z } from '@bastion-mcp/runtime';
+import { image, invalidInput, isToolError, notFound, z } from '@bastion-mcp/runtime';
 import {
   downloadBytes,
   EXPORT_AS,
@@ -17,7 +17,7 @@ import { humanSize } from '../lib/format.js';
 import { pdfText } from '../lib/pdf.js';
 import { friendlyType } from '../lib/query.js';
 import { officeBody, page, saveOriginal } from '../lib/read-output.js';
-import { fileFor, resolveShortcut, tool, withDrive } from '../tool.js';
+import { fileFor, fileIdField, resolveShortcut, tool, withDrive } from '../tool.js';
 
 const A1 = /^[A-Za-z]{0,3}\d{0,7}(:[A-Za-z]{0,3}\d{0,7})?$/;
 
@@ -29,7 +29,7 @@ export const readFile = tool({
   kind: 'read',
   openWorld: true,
   input: z.object({
-    fileId: z.string().min(1).describe('File id or Drive/Docs link'),
+    fileId: fileIdField,
     sheet: z.string().min(1).optional().describe('Spreadsheets: the sheet (tab) to read; default all sheets'),
     range: z
       .string()
@@ -46,7 +46,9 @@ export const readFile = tool({
     download: z
       .boolean()
       .default(false)
-      .describe('Save the original file to --output-dir instead of reading it'),
+      .describe(
+        'Save the file to --output-dir instead of reading it (Google files as md, xlsx, pptx or png)',
+      ),
   }),
   async handle(input, ctx) {
     const first = await fileFor(ctx, 'fileId', input.fileId);
@@ -82,15 +84,19 @@ export const readFile = tool({
       return {
         content: [{ type: 'text', text: `${note}${label} as PNG:` }, ...image(png, 'image/png').content],
       };
-    } else if (mime === GOOGLE_SLIDES) {
-      // Exported as pptx and read slide by slide (Drive's text export runs the slides together).
-      const pptx = await withDrive(ctx, label, (g) => exportBytes(g, id, OFFICE.pptx, ctx.signal));
-      body = await officeBody(pptx, OFFICE.pptx, label);
-    } else if (EXPORT_AS[mime]) {
-      const bytes = await withDrive(ctx, label, (g) =>
-        exportBytes(g, id, EXPORT_AS[mime] as string, ctx.signal),
-      );
-      body = bytes.toString('utf8');
+    } else if (mime === GOOGLE_SLIDES || EXPORT_AS[mime]) {
+      // Slides go out as pptx, read slide by slide (Drive's text export runs the slides together).
+      const as = mime === GOOGLE_SLIDES ? OFFICE.pptx : (EXPORT_AS[mime] as string);
+      let bytes: Buffer;
+      try {
+        bytes = await withDrive(ctx, label, (g) => exportBytes(g, id, as, ctx.signal));
+      } catch (error) {
+        // Past Google's 10 MB export cap: saved to --output-dir through the uncapped export link.
+        if (isToolError(error) && error.kind === 'too_large' && ctx.state.outputDir)
+          return saveOriginal(ctx, file, note, "it is over Google's 10 MB export limit");
+        throw error;
+      }
+      body = mime === GOOGLE_SLIDES ? await officeBody(bytes, as, label) : bytes.toString('utf8');
     } else if (mime.startsWith('application/vnd.google-apps.')) {
       throw invalidInput(
         `${label} is a ${friendlyType(mime)}, which has no text form here.`,

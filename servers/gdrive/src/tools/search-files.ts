@@ -10,7 +10,7 @@ import {
 import { fileLine, fileSummary } from '../lib/format.js';
 import { toFileId } from '../lib/ids.js';
 import { FRIENDLY_TYPE_NAMES, searchQuery } from '../lib/query.js';
-import { FILE_FIELDS, folderFor, insideOnly, tool, withDrive } from '../tool.js';
+import { folderFor, listFiles, tool } from '../tool.js';
 
 const ORDERS = [
   'modifiedTime desc',
@@ -67,26 +67,14 @@ export const searchFiles = tool({
         'cursor belongs to a different search.',
         'Repeat the same filters with the cursor, or omit it.',
       );
-    const res = await withDrive(ctx, 'search', (g) =>
-      g.drive.files.list(
-        {
-          q,
-          pageSize: input.pageSize,
-          orderBy: input.orderBy,
-          fields: `nextPageToken,incompleteSearch,files(${FILE_FIELDS})`,
-          supportsAllDrives: true,
-          includeItemsFromAllDrives: true,
-          corpora: driveId ? 'drive' : 'allDrives',
-          ...(driveId ? { driveId } : {}),
-          ...(previous ? { pageToken: previous.t } : {}),
-        },
-        { signal: ctx.signal },
-      ),
-    );
-    const found = res.data.files ?? [];
-    const files = await withDrive(ctx, 'search', () => insideOnly(ctx, found));
-    const next = res.data.nextPageToken ? encodeCursor({ t: res.data.nextPageToken, q }) : undefined;
-    const hidden = found.length - files.length;
+    const { files, hidden, nextPageToken } = await listFiles(ctx, 'search', {
+      q,
+      pageSize: input.pageSize,
+      orderBy: input.orderBy,
+      driveId,
+      pageToken: previous?.t,
+    });
+    const next = nextPageToken ? encodeCursor({ t: nextPageToken, q }) : undefined;
     const lines = [
       folder?.note.trim() ?? '',
       files.length ? untrusted('Google Drive file names', files.map(fileLine).join('\n')) : 'No files found.',

@@ -1,7 +1,5 @@
 import { invalidInput, text, z } from '@bastion-mcp/runtime';
-import { fileFor, tool, withDrive } from '../tool.js';
-
-const fileId = z.string().min(1).describe('File id or Drive/Docs link');
+import { fileFor, fileIdField, tool, withDrive } from '../tool.js';
 
 export const shareFile = tool({
   name: 'share_file',
@@ -12,7 +10,7 @@ export const shareFile = tool({
   openWorld: true,
   toolset: 'sharing',
   input: z.object({
-    fileId,
+    fileId: fileIdField,
     type: z
       .enum(['user', 'group', 'domain', 'anyone'])
       .describe('Who: a user or group (emailAddress), a domain, or anyone with the link'),
@@ -62,7 +60,7 @@ export const removePermission = tool({
   openWorld: true,
   toolset: 'sharing',
   input: z.object({
-    fileId,
+    fileId: fileIdField,
     permissionId: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,200}$/, 'a permission id from get_permissions')

@@ -64,6 +64,37 @@ export const EXPORTS = {
   [`${G}drawing`]: ['image/png', 'image/jpeg', 'image/svg+xml', 'application/pdf'],
 };
 
+/** The `exportFormat` of an export link per target MIME type (the last word Drive uses). */
+const LINK_FORMAT = /** @type {Record<string, string>} */ ({
+  'text/plain': 'txt',
+  'text/markdown': 'md',
+  'text/html': 'html',
+  'text/csv': 'csv',
+  'text/tab-separated-values': 'tsv',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+  'image/svg+xml': 'svg',
+});
+const linkFormat = (/** @type {string} */ mime) => LINK_FORMAT[mime] ?? mime.split(/[/+.-]/).pop() ?? '';
+
+/**
+ * A Google file's `exportLinks`, on docs.google.com as Drive gives them. They are not capped at
+ * 10 MB like files.export, which is why the server uses them to save big exports.
+ * @param {string} id @param {string} type @returns {Record<string, string> | undefined}
+ */
+const exportLinks = (id, type) => {
+  const kind = { document: 'documents/export', presentation: 'presentations', drawing: 'drawings' }[
+    type.slice(G.length)
+  ];
+  const base =
+    type === `${G}spreadsheet`
+      ? 'https://docs.google.com/spreadsheets/export'
+      : kind && `https://docs.google.com/feeds/download/${kind}/Export`;
+  if (!base || !EXPORTS[type]) return undefined;
+  return Object.fromEntries(EXPORTS[type].map((m) => [m, `${base}?id=${id}&exportFormat=${linkFormat(m)}`]));
+};
+
 const READ_SCOPES = ['drive', 'drive.readonly', 'drive.file', 'drive.metadata.readonly'].map(
   (s) => `https://www.googleapis.com/auth/${s}`,
 );
@@ -226,6 +257,29 @@ export async function startFakeDrive(options = {}) {
     return rec;
   };
 
+  /** Calls that take no supportsAllDrives (exports, comments, Sheets) see shared drive files as they are. */
+  const ANY_DRIVE = new URLSearchParams({ supportsAllDrives: 'true' });
+
+  /** Refuses a change to `rec` unless `user` may edit it, as Drive does. @param {Rec} rec @param {string} user */
+  const mustEdit = (rec, user) => {
+    if (!canEdit(rec, user))
+      throw new HttpError(
+        403,
+        'The user does not have sufficient permissions for this file.',
+        'insufficientFilePermissions',
+      );
+  };
+
+  /** A spreadsheet for the Sheets API; other files are refused. @param {string} id @param {string} user */
+  const spreadsheetFor = (id, user) => {
+    const rec = fileFor(id, user, ANY_DRIVE);
+    if (!rec.sheets)
+      throw new HttpError(400, 'This operation is not supported for this document', 'failedPrecondition');
+    return { ...rec, sheets: rec.sheets };
+  };
+
+  const NO_CONTENT = () => ({ status: 204, headers: {}, body: Buffer.alloc(0) });
+
   /** @param {Rec} rec @param {string} user @returns {DriveFile} */
   const view = (rec, user) => {
     const role = roleOf(rec, user);
@@ -245,6 +299,8 @@ export async function startFakeDrive(options = {}) {
         canAddChildren: edit && rec.meta.mimeType === FOLDER,
       },
       permissionIds: rec.permissions.map((p) => p.id ?? ''),
+      // Links a test planted in meta win (an off-Google link, say).
+      exportLinks: rec.meta.exportLinks ?? exportLinks(rec.meta.id ?? '', rec.meta.mimeType ?? ''),
     };
   };
 
@@ -428,8 +484,8 @@ export async function startFakeDrive(options = {}) {
   };
 
   // ---- exports and media ----
-  /** @param {Rec} rec @param {string} target @returns {Buffer} */
-  const exportBytes = (rec, target) => {
+  /** @param {Rec} rec @param {string} target @param {boolean} [capped] @returns {Buffer} */
+  const exportBytes = (rec, target, capped = true) => {
     const type = rec.meta.mimeType ?? '';
     if (!type.startsWith(G))
       throw new HttpError(403, 'Export only supports Docs Editors files.', 'fileNotExportable');
@@ -458,7 +514,7 @@ export async function startFakeDrive(options = {}) {
       out = target.startsWith('image/png') ? seedPng() : `%FAKE ${target}`;
     }
     const bytes = Buffer.isBuffer(out) ? out : Buffer.from(out);
-    if (bytes.length > EXPORT_LIMIT)
+    if (capped && bytes.length > EXPORT_LIMIT)
       throw new HttpError(403, 'This file is too large to be exported.', 'exportSizeLimitExceeded');
     return bytes;
   };
@@ -473,12 +529,7 @@ export async function startFakeDrive(options = {}) {
     const parent = files.get(parentId);
     const driveParent = drives.get(parentId);
     if (!parent && !driveParent) throw notFound(parentId);
-    if (parent && !canEdit(parent, user))
-      throw new HttpError(
-        403,
-        'The user does not have sufficient permissions for this file.',
-        'insufficientFilePermissions',
-      );
+    if (parent) mustEdit(parent, user);
     const driveId = driveParent?.id ?? parent?.meta.driveId ?? undefined;
     const id = `new-${nextId++}`;
     const mimeType = meta.mimeType ?? mediaType ?? 'application/octet-stream';
@@ -649,14 +700,17 @@ export async function startFakeDrive(options = {}) {
       }
       return out(view(rec, user), 'kind,id,name,mimeType');
     }
+    if (method === 'GET' && /^\/(feeds\/download\/\w+(\/export)?\/Export|spreadsheets\/export)$/.test(path)) {
+      const rec = fileFor(q.get('id') ?? '', user, ANY_DRIVE);
+      const format = q.get('exportFormat') ?? '';
+      const target = EXPORTS[rec.meta.mimeType ?? '']?.find((t) => linkFormat(t) === format);
+      if (!target) throw badRequest('The requested conversion is not supported.', 'exportFormat');
+      return { status: 200, headers: { 'content-type': target }, body: exportBytes(rec, target, false) };
+    }
     m = method === 'GET' ? /^\/drive\/v3\/files\/([^/]+)\/export$/.exec(path) : null;
     if (m) {
       // files.export takes no supportsAllDrives: it works on shared drive files as they are.
-      const rec = fileFor(
-        decodeURIComponent(m[1] ?? ''),
-        user,
-        new URLSearchParams({ supportsAllDrives: 'true' }),
-      );
+      const rec = fileFor(decodeURIComponent(m[1] ?? ''), user, ANY_DRIVE);
       const target = q.get('mimeType') ?? '';
       return { status: 200, headers: { 'content-type': target }, body: exportBytes(rec, target) };
     }
@@ -665,11 +719,7 @@ export async function startFakeDrive(options = {}) {
     if (m) {
       const kind = m[2];
       // Only permissions.list takes supportsAllDrives; comments and revisions work on any file.
-      const rec = fileFor(
-        decodeURIComponent(m[1] ?? ''),
-        user,
-        kind === 'permissions' ? q : new URLSearchParams({ supportsAllDrives: 'true' }),
-      );
+      const rec = fileFor(decodeURIComponent(m[1] ?? ''), user, kind === 'permissions' ? q : ANY_DRIVE);
       if (kind === 'comments' && !fields)
         throw badRequest("The 'fields' parameter is required for this operation.", 'fields');
       const list =
@@ -692,12 +742,7 @@ export async function startFakeDrive(options = {}) {
     m = method === 'PATCH' ? /^\/(upload\/)?drive\/v3\/files\/([^/]+)$/.exec(path) : null;
     if (m) {
       const rec = fileFor(decodeURIComponent(m[2] ?? ''), user, q);
-      if (!canEdit(rec, user))
-        throw new HttpError(
-          403,
-          'The user does not have sufficient permissions for this file.',
-          'insufficientFilePermissions',
-        );
+      mustEdit(rec, user);
       const { meta, media } = parseUpload(req, body, Boolean(m[1]));
       if (meta.name) rec.meta.name = meta.name;
       if (meta.description !== undefined) rec.meta.description = meta.description;
@@ -736,12 +781,7 @@ export async function startFakeDrive(options = {}) {
     m = method === 'POST' ? /^\/drive\/v3\/files\/([^/]+)\/permissions$/.exec(path) : null;
     if (m) {
       const rec = fileFor(decodeURIComponent(m[1] ?? ''), user, q);
-      if (!canEdit(rec, user))
-        throw new HttpError(
-          403,
-          'The user does not have sufficient permissions for this file.',
-          'insufficientFilePermissions',
-        );
+      mustEdit(rec, user);
       /** @type {Permission} */
       const p = JSON.parse(body.toString('utf8'));
       if (!['user', 'group', 'domain', 'anyone'].includes(p.type ?? ''))
@@ -761,33 +801,22 @@ export async function startFakeDrive(options = {}) {
     m = method === 'DELETE' ? /^\/drive\/v3\/files\/([^/]+)\/permissions\/([^/]+)$/.exec(path) : null;
     if (m) {
       const rec = fileFor(decodeURIComponent(m[1] ?? ''), user, q);
-      if (!canEdit(rec, user))
-        throw new HttpError(
-          403,
-          'The user does not have sufficient permissions for this file.',
-          'insufficientFilePermissions',
-        );
+      mustEdit(rec, user);
       const index = rec.permissions.findIndex((p) => p.id === m?.[2]);
       if (index < 0) throw new HttpError(404, `Permission not found: ${m[2]}.`, 'notFound');
       rec.permissions.splice(index, 1);
-      return { status: 204, headers: {}, body: Buffer.alloc(0) };
+      return NO_CONTENT();
     }
     m = method === 'DELETE' ? /^\/drive\/v3\/files\/([^/]+)$/.exec(path) : null;
     if (m) {
       const id = decodeURIComponent(m[1] ?? '');
       fileFor(id, user, q);
       files.delete(id);
-      return { status: 204, headers: {}, body: Buffer.alloc(0) };
+      return NO_CONTENT();
     }
     m = method === 'GET' ? /^\/v4\/spreadsheets\/([^/]+)$/.exec(path) : null;
     if (m) {
-      const rec = fileFor(
-        decodeURIComponent(m[1] ?? ''),
-        user,
-        new URLSearchParams({ supportsAllDrives: 'true' }),
-      );
-      if (!rec.sheets)
-        throw new HttpError(400, 'This operation is not supported for this document', 'failedPrecondition');
+      const rec = spreadsheetFor(decodeURIComponent(m[1] ?? ''), user);
       /** @type {Spreadsheet} */
       const sheet = {
         spreadsheetId: rec.meta.id ?? '',
@@ -806,13 +835,7 @@ export async function startFakeDrive(options = {}) {
     }
     m = method === 'GET' ? /^\/v4\/spreadsheets\/([^/]+)\/values\/(.+)$/.exec(path) : null;
     if (m) {
-      const rec = fileFor(
-        decodeURIComponent(m[1] ?? ''),
-        user,
-        new URLSearchParams({ supportsAllDrives: 'true' }),
-      );
-      if (!rec.sheets)
-        throw new HttpError(400, 'This operation is not supported for this document', 'failedPrecondition');
+      const rec = spreadsheetFor(decodeURIComponent(m[1] ?? ''), user);
       return out(sheetValues(rec, decodeURIComponent(m[2] ?? '')), '*');
     }
     throw new HttpError(404, `Not found: ${method} ${path}`, 'notFound');
