@@ -30,10 +30,12 @@ export const FILE_FIELDS =
 
 /** Runs one Google call with the clients, turning failures into ToolErrors about `what`. */
 export async function withDrive<T>(ctx: Ctx, what: string, run: (g: Google) => Promise<T>): Promise<T> {
+  let google: Google | undefined;
   try {
-    return await run(await ctx.state.google());
+    google = await ctx.state.google();
+    return await run(google);
   } catch (error) {
-    throw driveError(error, what);
+    throw driveError(error, what, google?.source);
   }
 }
 

@@ -164,6 +164,22 @@ describe('a service account', () => {
     expect(s.fake.requests[0]).toMatchObject({ method: 'POST', path: '/token' });
   });
 
+  it("a key Google refuses names the service account's key, not the auth command", async () => {
+    s = await setup({ fake: fakeOptions });
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const file = await saFile();
+    const sa = JSON.parse(await fs.readFile(file, 'utf8'));
+    sa.private_key = stranger.privateKey.export({ type: 'pkcs8', format: 'pem' });
+    await fs.writeFile(file, JSON.stringify(sa));
+    const c = await s.open([], { env: { GOOGLE_APPLICATION_CREDENTIALS: file } });
+    const result = await c.call('search_files', { text: 'plan' });
+    expect(result.isError).toBe(true);
+    const text = c.textOf(result);
+    expect(text).toMatch(/^\[access_denied\] Google refused the service account's key/);
+    expect(text).toContain('GOOGLE_APPLICATION_CREDENTIALS');
+    expect(text).not.toContain(' auth`');
+  });
+
   it('acts as a user with --impersonate (domain-wide delegation)', async () => {
     s = await setup({ fake: fakeOptions });
     const c = await s.open(['--impersonate', 'me@example.com'], {

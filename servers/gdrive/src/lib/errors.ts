@@ -7,6 +7,7 @@ import {
   ToolError,
   tooLarge,
 } from '@bastion-mcp/runtime';
+import type { AuthSource } from './credentials.js';
 
 export const AUTH_COMMAND = 'npx -y @bastion-mcp/server-gdrive auth';
 
@@ -22,8 +23,27 @@ interface GoogleErrorBody {
   error_description?: string;
 }
 
-/** Turns a Google client failure into a ToolError the model can act on. `what` names the target. */
-export function driveError(error: unknown, what: string): ToolError {
+/** What fixes a refused sign-in depends on which credentials were refused. */
+const REFUSED_SIGN_IN: Record<AuthSource, [string, string]> = {
+  'user-token': [
+    'Google refused the stored sign-in (invalid_grant: the token was revoked, expired or the password changed).',
+    `Sign in again: run \`${AUTH_COMMAND}\`, then restart the server.`,
+  ],
+  'service-account': [
+    "Google refused the service account's key (invalid_grant: the key was deleted or disabled, the clock is off, or --impersonate has no domain-wide delegation).",
+    'Create a new key for the service account and point GOOGLE_APPLICATION_CREDENTIALS at it; with --impersonate, check the delegation in the Admin console. Then restart.',
+  ],
+  'application-default': [
+    'Google refused the Application Default Credentials (invalid_grant: revoked or expired).',
+    `Run \`gcloud auth application-default login\`, or sign in with \`${AUTH_COMMAND}\`; then restart.`,
+  ],
+};
+
+/**
+ * Turns a Google client failure into a ToolError the model can act on. `what` names the target;
+ * `source` the credentials in use, when they were resolved.
+ */
+export function driveError(error: unknown, what: string, source: AuthSource = 'user-token'): ToolError {
   if (isToolError(error)) return error;
   if (error instanceof ConfigError)
     return accessDenied((error as Error).message, `Fix the setup, then restart the server. ${SETUP}`);
@@ -46,10 +66,7 @@ export function driveError(error: unknown, what: string): ToolError {
   const message = detail?.message ?? body.error_description ?? e.message ?? String(error);
 
   if (reasons.includes('invalid_grant') || /invalid_grant/.test(message))
-    return accessDenied(
-      'Google refused the stored sign-in (invalid_grant: the token was revoked, expired or the password changed).',
-      `Sign in again: run \`${AUTH_COMMAND}\`, then restart the server.`,
-    );
+    return accessDenied(...REFUSED_SIGN_IN[source]);
   if (reasons.includes('invalid_client') || /No refresh token|refresh handler/i.test(message))
     return accessDenied(
       'the access token expired and cannot be refreshed (no refresh token or OAuth client id/secret).',
