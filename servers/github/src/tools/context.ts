@@ -28,7 +28,7 @@ export const getTeams = tool({
   name: 'get_teams',
   title: 'List my teams',
   description:
-    "Teams the authenticated user belongs to, across organisations (needs the token's read:org scope).",
+    "Teams the authenticated user belongs to, across organisations (needs the token's read:org scope). Under --repos, only organisations that own a listed repository.",
   kind: 'read',
   openWorld: true,
   toolset: 'context',
@@ -38,7 +38,9 @@ export const getTeams = tool({
     const res = await gh(ctx, 'your teams', (api) =>
       api.rest.teams.listForAuthenticatedUser({ per_page: perPage, page }),
     );
-    const items = res.data.map((t) => ({
+    // Under --repos, only teams of organisations that own a listed repository.
+    const mine = res.data.filter((t) => ctx.state.policy.listsOwner(t.organization.login));
+    const items = mine.map((t) => ({
       org: t.organization.login,
       slug: t.slug,
       name: oneLine(t.name),
@@ -49,7 +51,7 @@ export const getTeams = tool({
       'your teams',
       items,
       (t) => `${t.org}/${t.slug} (${t.name}), ${t.members} members`,
-      nextCursor(res.headers, page, items.length, perPage),
+      nextCursor(res.headers, page, res.data.length, perPage),
     );
   },
 });
