@@ -11,12 +11,15 @@ import { toToolError } from './lib/errors.js';
 import type { GithubHost } from './lib/host.js';
 import type { Lockdown } from './lib/lockdown.js';
 import type { RepoPolicy } from './lib/policy.js';
+import type { ThreadRepos } from './lib/threads.js';
 
 /** What every GitHub handler finds in `ctx.state`. */
 export interface GithubState {
   client: GithubClient;
   policy: RepoPolicy;
   host: GithubHost;
+  /** Repositories of the notification threads seen so far. */
+  threads: ThreadRepos;
   /** Set with --lockdown. */
   lockdown?: Lockdown | undefined;
 }
