@@ -6,7 +6,7 @@ import {
   toolsFor,
   z,
 } from '@bastion-mcp/runtime';
-import { type Api, callSignal, type GithubClient } from './lib/client.js';
+import { type Api, type GithubClient, withSignal } from './lib/client.js';
 import { toToolError } from './lib/errors.js';
 import type { GithubHost } from './lib/host.js';
 import type { Lockdown } from './lib/lockdown.js';
@@ -47,12 +47,12 @@ export const pageInput = { perPage: perPageField, cursor: cursorInput };
 
 /**
  * Runs one GitHub call, turning Octokit errors into ToolErrors about `what`. The call's signal
- * rides along (see callSignal) so a cancelled tool call aborts its request.
+ * rides along (see withSignal) so a cancelled tool call aborts its request.
  */
 export async function gh<T>(ctx: Ctx, what: string, call: (api: Api) => Promise<T>): Promise<T> {
   const api = await ctx.state.client.get();
   try {
-    return await callSignal.run(ctx.signal, () => call(api));
+    return await call(withSignal(api, ctx.signal));
   } catch (error) {
     throw toToolError(error, what);
   }
