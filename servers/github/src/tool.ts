@@ -3,6 +3,7 @@ import {
   encodeCursor,
   invalidInput,
   type ToolContext,
+  type ToolResult,
   toolsFor,
   z,
 } from '@bastion-mcp/runtime';
@@ -11,6 +12,7 @@ import { toToolError } from './lib/errors.js';
 import type { GithubHost } from './lib/host.js';
 import type { Lockdown } from './lib/lockdown.js';
 import type { RepoPolicy } from './lib/policy.js';
+import { listResult } from './lib/render.js';
 import type { ThreadRepos } from './lib/threads.js';
 
 /** What every GitHub handler finds in `ctx.state`. */
@@ -80,6 +82,27 @@ export function nextCursor(
 ): string | undefined {
   const more = headers.link ? /rel="next"/.test(headers.link) : count >= perPage;
   return more ? encodeCursor({ page: page + 1 }) : undefined;
+}
+
+/**
+ * One page of a plain GitHub list as a list answer: `send` makes the call for the cursor's page.
+ * The caller checks --repos first (usually while naming `source` with inRepo).
+ */
+export async function listPage<T, R extends Record<string, unknown>>(
+  ctx: Ctx,
+  spec: {
+    source: string;
+    perPage: number;
+    cursor: string | undefined;
+    send: (api: Api, page: number) => Promise<{ data: T[]; headers: { link?: string | undefined } }>;
+    compact: (item: T) => R;
+    line: (item: R) => string;
+  },
+): Promise<ToolResult> {
+  const page = pageOf(spec.cursor);
+  const res = await gh(ctx, spec.source, (api) => spec.send(api, page));
+  const items = res.data.map(spec.compact);
+  return listResult(spec.source, items, spec.line, nextCursor(res.headers, page, items.length, spec.perPage));
 }
 
 /** Keeps only `fields` of an item (all when none are asked for). */

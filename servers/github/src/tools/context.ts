@@ -2,7 +2,7 @@ import { structured, z } from '@bastion-mcp/runtime';
 import { compactUser } from '../lib/compact.js';
 import { listResult } from '../lib/render.js';
 import { oneLine } from '../lib/sanitize.js';
-import { gh, nextCursor, pageInput, pageOf, tool } from '../tool.js';
+import { gh, listPage, nextCursor, pageInput, pageOf, tool } from '../tool.js';
 
 export const getMe = tool({
   name: 'get_me',
@@ -70,16 +70,13 @@ export const getTeamMembers = tool({
   }),
   async handle({ org, team_slug, perPage, cursor }, ctx) {
     ctx.state.policy.checkOwner(org, 'teams');
-    const page = pageOf(cursor);
-    const res = await gh(ctx, `team ${org}/${team_slug}`, (api) =>
-      api.rest.teams.listMembersInOrg({ org, team_slug, per_page: perPage, page }),
-    );
-    const items = res.data.map(compactUser);
-    return listResult(
-      `team ${org}/${team_slug}`,
-      items,
-      (u) => `${u.login}`,
-      nextCursor(res.headers, page, items.length, perPage),
-    );
+    return listPage(ctx, {
+      source: `team ${org}/${team_slug}`,
+      perPage,
+      cursor,
+      send: (api, page) => api.rest.teams.listMembersInOrg({ org, team_slug, per_page: perPage, page }),
+      compact: compactUser,
+      line: (u) => `${u.login}`,
+    });
   },
 });
