@@ -95,13 +95,15 @@ export async function listPage<T, R extends Record<string, unknown>>(
     perPage: number;
     cursor: string | undefined;
     send: (api: Api, page: number) => Promise<{ data: T[]; headers: { link?: string | undefined } }>;
-    compact: (item: T) => R;
+    /** May be async (a --lockdown check per author); items are compacted in order. */
+    compact: (item: T) => R | Promise<R>;
     line: (item: R) => string;
   },
 ): Promise<ToolResult> {
   const page = pageOf(spec.cursor);
   const res = await gh(ctx, spec.source, (api) => spec.send(api, page));
-  const items = res.data.map(spec.compact);
+  const items: R[] = [];
+  for (const item of res.data) items.push(await spec.compact(item));
   return listResult(spec.source, items, spec.line, nextCursor(res.headers, page, items.length, spec.perPage));
 }
 
