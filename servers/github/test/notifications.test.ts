@@ -67,3 +67,21 @@ describe('notification threads under --repos: a list answer is remembered', () =
     expect(h.s.fake.requests.length).toBe(before);
   });
 });
+
+describe('notification threads under --repos: the lookup is bounded', () => {
+  const seed = () => {
+    const s = defaultSeed();
+    const api = Array.from({ length: 1000 }, (_, i) => ({ user: 'alice', repo: 'acme/api', title: `P${i}` }));
+    s.notifications.unshift(...api);
+    return s;
+  };
+  const h = useSession(['--toolsets', 'notifications', '--repos', 'acme/api'], { seed });
+  it('past 20 pages of 50 the thread is not found, and no thread request is sent', async () => {
+    const secret = h.s.fake.state.notifications.find((n: { repo: string }) => n.repo === 'acme/secret');
+    const { text } = await h.s.call('get_notification_details', { notificationID: String(secret.id) });
+    expect(text).toMatch(/^\[not_found\] notification \d+ is not among your 1000 most recent notifications/);
+    const log = h.s.fake.requests as Logged[];
+    expect(log.filter((r) => r.path === '/api/v3/notifications')).toHaveLength(20);
+    expect(threadRequests(log)).toEqual([]);
+  });
+});

@@ -26,8 +26,9 @@ const remember = (ctx: Ctx, threads: readonly Thread[]) => {
   for (const n of threads) ctx.state.threads.remember(String(n.id), n.repository.full_name);
 };
 
-/** How far the user-wide list is paged (50 threads a page) to find a thread's repository. */
+/** How far the user-wide list is paged to find a thread's repository (GitHub's largest page). */
 const LOOKUP_PAGES = 20;
+const LOOKUP_PER_PAGE = 50;
 
 /**
  * Under --repos a thread's repository is checked before the thread is touched: known from a list
@@ -36,19 +37,24 @@ const LOOKUP_PAGES = 20;
 async function checkThreadId(ctx: Ctx, id: string): Promise<void> {
   if (!ctx.state.policy.restricted) return;
   let repo = ctx.state.threads.get(id);
-  for (let page = 1; !repo && page <= LOOKUP_PAGES; page++) {
+  let more = true;
+  for (let page = 1; !repo && more && page <= LOOKUP_PAGES; page++) {
     const res = await gh(ctx, 'your notifications', (api) =>
-      api.rest.activity.listNotificationsForAuthenticatedUser({ all: true, per_page: 50, page }),
+      api.rest.activity.listNotificationsForAuthenticatedUser({ all: true, per_page: LOOKUP_PER_PAGE, page }),
     );
     remember(ctx, res.data);
     repo = ctx.state.threads.get(id);
-    if (!nextCursor(res.headers, page, res.data.length, 50)) break;
+    more = nextCursor(res.headers, page, res.data.length, LOOKUP_PER_PAGE) !== undefined;
   }
-  if (!repo)
+  if (!repo) {
+    const where = more
+      ? `your ${LOOKUP_PAGES * LOOKUP_PER_PAGE} most recent notifications`
+      : 'your notifications';
     throw notFound(
-      `notification ${id} is not among your notifications, so its repository cannot be checked against --repos.`,
+      `notification ${id} is not among ${where}, so its repository cannot be checked against --repos.`,
       'Use a thread ID from list_notifications.',
     );
+  }
   checkRepo(ctx, repo);
 }
 
