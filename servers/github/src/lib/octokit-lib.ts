@@ -30,7 +30,8 @@ store.yieldLoop = function yieldLoop(this: Store, t = 0) {
  * Bottleneck starts each job with setTimeout(start, wait), clamped to 1 ms when wait is 0, and
  * plugin-retry runs every request through a fresh limiter: 1 ms or more on every GitHub call. A
  * zero wait starts on setImmediate instead (a job dropped by stop() meanwhile has no status and is
- * skipped); positive waits and jobs with an expiration keep Bottleneck's own path.
+ * skipped); positive waits and jobs with an expiration keep Bottleneck's own path. Written
+ * against Bottleneck 2.19.5's `_run` (the version is pinned).
  */
 interface Job {
   options: { id: string; expiration?: number | null };

@@ -26,8 +26,9 @@ const remember = (ctx: Ctx, threads: readonly Thread[]) => {
   for (const n of threads) ctx.state.threads.remember(String(n.id), n.repository.full_name);
 };
 
-/** How far the user-wide list is paged to find a thread's repository (GitHub's largest page). */
+/** How far the user-wide list is paged to find a thread's repository. */
 const LOOKUP_PAGES = 20;
+/** GitHub's largest page of notifications. */
 const LOOKUP_PER_PAGE = 50;
 
 /**
