@@ -15,6 +15,7 @@ import { resolveHost } from './lib/host.js';
 import { Lockdown } from './lib/lockdown.js';
 import { RepoPolicy } from './lib/policy.js';
 import { ScopeProbe } from './lib/scopes.js';
+import { ThreadRepos } from './lib/threads.js';
 import type { GithubState } from './tool.js';
 import { aliasTools } from './tools/aliases.js';
 import { allTools } from './tools/index.js';
@@ -99,6 +100,7 @@ export function createServer(
     }),
     policy,
     host,
+    threads: new ThreadRepos(),
     lockdown: config.lockdown ? new Lockdown() : undefined,
   };
   const tools = [...allTools, ...aliasTools];

@@ -3,20 +3,25 @@ import {
   encodeCursor,
   invalidInput,
   type ToolContext,
+  type ToolResult,
   toolsFor,
   z,
 } from '@bastion-mcp/runtime';
-import { type Api, callSignal, type GithubClient } from './lib/client.js';
+import { type Api, type GithubClient, withSignal } from './lib/client.js';
 import { toToolError } from './lib/errors.js';
 import type { GithubHost } from './lib/host.js';
 import type { Lockdown } from './lib/lockdown.js';
 import type { RepoPolicy } from './lib/policy.js';
+import { listResult } from './lib/render.js';
+import type { ThreadRepos } from './lib/threads.js';
 
 /** What every GitHub handler finds in `ctx.state`. */
 export interface GithubState {
   client: GithubClient;
   policy: RepoPolicy;
   host: GithubHost;
+  /** Repositories of the notification threads seen so far. */
+  threads: ThreadRepos;
   /** Set with --lockdown. */
   lockdown?: Lockdown | undefined;
 }
@@ -44,12 +49,12 @@ export const pageInput = { perPage: perPageField, cursor: cursorInput };
 
 /**
  * Runs one GitHub call, turning Octokit errors into ToolErrors about `what`. The call's signal
- * rides along (see callSignal) so a cancelled tool call aborts its request.
+ * rides along (see withSignal) so a cancelled tool call aborts its request.
  */
 export async function gh<T>(ctx: Ctx, what: string, call: (api: Api) => Promise<T>): Promise<T> {
   const api = await ctx.state.client.get();
   try {
-    return await callSignal.run(ctx.signal, () => call(api));
+    return await call(withSignal(api, ctx.signal));
   } catch (error) {
     throw toToolError(error, what);
   }
@@ -77,6 +82,29 @@ export function nextCursor(
 ): string | undefined {
   const more = headers.link ? /rel="next"/.test(headers.link) : count >= perPage;
   return more ? encodeCursor({ page: page + 1 }) : undefined;
+}
+
+/**
+ * One page of a plain GitHub list as a list answer: `send` makes the call for the cursor's page.
+ * The caller checks --repos first (usually while naming `source` with inRepo).
+ */
+export async function listPage<T, R extends Record<string, unknown>>(
+  ctx: Ctx,
+  spec: {
+    source: string;
+    perPage: number;
+    cursor: string | undefined;
+    send: (api: Api, page: number) => Promise<{ data: T[]; headers: { link?: string | undefined } }>;
+    /** May be async (a --lockdown check per author); items are compacted in order. */
+    compact: (item: T) => R | Promise<R>;
+    line: (item: R) => string;
+  },
+): Promise<ToolResult> {
+  const page = pageOf(spec.cursor);
+  const res = await gh(ctx, spec.source, (api) => spec.send(api, page));
+  const items: R[] = [];
+  for (const item of res.data) items.push(await spec.compact(item));
+  return listResult(spec.source, items, spec.line, nextCursor(res.headers, page, items.length, spec.perPage));
 }
 
 /** Keeps only `fields` of an item (all when none are asked for). */

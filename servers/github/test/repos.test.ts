@@ -165,4 +165,31 @@ describe('org-level reads under --repos', () => {
     );
     expect((await h.s.call('list_issue_types', { owner: 'acme' })).text).toMatch(/Bug: Something broken/);
   });
+
+  it('get_teams shows only teams of organisations that own a listed repository', async () => {
+    h.s.fake.state.teams.push({ org: 'evil', slug: 'crew', name: 'Crew', members: ['alice'] });
+    const { text, result } = await h.s.call('get_teams');
+    expect(text).toMatch(/acme\/core \(Core\), 2 members/);
+    expect(text).not.toMatch(/evil|Crew/);
+    expect((result.structuredContent as { items: { org: string }[] }).items.map((t) => t.org)).toEqual([
+      'acme',
+    ]);
+  });
+
+  it('team members: an allowed org reads, another org is refused before any request', async () => {
+    expect((await h.s.call('get_team_members', { org: 'acme', team_slug: 'core' })).text).toMatch(
+      /alice\nbob/,
+    );
+    const { isError } = await h.s.call('get_team_members', { org: 'evil', team_slug: 'crew' });
+    expect(isError).toBe(true);
+    expect(h.s.fake.requests.some((r) => r.path.startsWith('/api/v3/orgs/acme/'))).toBe(true);
+    expect(h.s.fake.requests.some((r) => /\/orgs\/evil/i.test(r.path))).toBe(false);
+  });
+
+  it('search_users stays open (public profiles, no repository): the query goes out as given', async () => {
+    const { text } = await h.s.call('search_users', { query: 'mallory' });
+    expect(text).toMatch(/mallory \(User\)/);
+    const sent = h.s.fake.requests.filter((r) => r.path === '/api/v3/search/users').at(-1);
+    expect(sent?.query.q).toBe('mallory');
+  });
 });

@@ -1,6 +1,6 @@
 import { notFound, ToolError } from '@bastion-mcp/runtime';
 import type { Ctx } from '../tool.js';
-import { callSignal } from './client.js';
+import { withSignal } from './client.js';
 
 interface GraphqlErrorLike {
   name?: string;
@@ -19,7 +19,7 @@ export async function gql<T>(
 ): Promise<T> {
   const api = await ctx.state.client.get();
   try {
-    return await callSignal.run(ctx.signal, () => api.graphql<T>(query, variables));
+    return await withSignal(api, ctx.signal).graphql<T>(query, variables);
   } catch (error) {
     const errors = (error as GraphqlErrorLike).errors;
     if ((error as GraphqlErrorLike).name !== 'GraphqlResponseError' || !errors?.length) throw error;

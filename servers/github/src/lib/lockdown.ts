@@ -1,4 +1,5 @@
 import type { Ctx } from '../tool.js';
+import { withSignal } from './client.js';
 
 /**
  * The body to show for text by `author` in owner/repo. With --lockdown, in a public repository,
@@ -45,7 +46,7 @@ export class Lockdown {
   }
 
   private async check(ctx: Ctx, owner: string, repo: string, author: string): Promise<boolean> {
-    const api = await ctx.state.client.get();
+    const api = withSignal(await ctx.state.client.get(), ctx.signal);
     try {
       const visibility = await this.visibility(ctx, owner, repo);
       if (visibility === 'private') return true;
@@ -65,7 +66,7 @@ export class Lockdown {
     const key = `${owner}/${repo}`.toLowerCase();
     const hit = this.visibilities.get(key);
     if (hit && hit.expires > Date.now()) return hit.value ? 'private' : 'public';
-    const api = await ctx.state.client.get();
+    const api = withSignal(await ctx.state.client.get(), ctx.signal);
     const { data } = await api.rest.repos.get({ owner, repo });
     this.visibilities.set(key, { value: data.private, expires: Date.now() + this.ttlMs });
     return data.private ? 'private' : 'public';

@@ -25,3 +25,38 @@ store.yieldLoop = function yieldLoop(this: Store, t = 0) {
     else setImmediate(resolve);
   });
 };
+
+/**
+ * Bottleneck starts each job with setTimeout(start, wait), clamped to 1 ms when wait is 0, and
+ * plugin-retry runs every request through a fresh limiter: 1 ms or more on every GitHub call. A
+ * zero wait starts on setImmediate instead (a job dropped by stop() meanwhile has no status and is
+ * skipped); positive waits and jobs with an expiration keep Bottleneck's own path. Written
+ * against Bottleneck 2.19.5's `_run` (the version is pinned).
+ */
+interface Job {
+  options: { id: string; expiration?: number | null };
+  doRun(): void;
+  doExecute(chained: unknown, clear: () => boolean, run: (wait: number) => unknown, free: unknown): unknown;
+}
+interface Limiter {
+  _limiter: unknown;
+  _scheduled: Record<string, unknown>;
+  _run(index: string, job: Job, wait: number): unknown;
+  _clearGlobalState(index: string): boolean;
+  _free(index: string, job: Job): unknown;
+  jobStatus(id: string): string | null;
+}
+const limiter = Bottleneck.prototype as unknown as Limiter;
+const run = limiter._run;
+limiter._run = function runNow(this: Limiter, index, job, wait) {
+  if (wait > 0 || job.options.expiration != null) return run.call(this, index, job, wait);
+  job.doRun();
+  const clear = this._clearGlobalState.bind(this, index);
+  const again = this._run.bind(this, index, job);
+  const free = this._free.bind(this, index, job);
+  const start = () => {
+    if (this.jobStatus(job.options.id) !== null) job.doExecute(this._limiter, clear, again, free);
+  };
+  this._scheduled[index] = { timeout: setImmediate(start), expiration: undefined, job };
+  return this._scheduled[index];
+};

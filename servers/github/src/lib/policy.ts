@@ -60,10 +60,16 @@ export class RepoPolicy {
     return this.rules.some((rule) => rule.owner === owner.toLowerCase() && rule.name === '*');
   }
 
+  /** Some entry (`owner/name` or `owner/*`) names `owner`: its org-level data may be read. */
+  listsOwner(owner: string): boolean {
+    if (!this.restricted) return true;
+    return this.rules.some((rule) => rule.owner === owner.toLowerCase());
+  }
+
   /** Org-level reads (teams, issue types) under --repos: the owner must appear in the list. */
   checkOwner(owner: string, what: string): void {
     if (!isOwnerName(owner)) throw invalidInput(`"${owner}" is not a GitHub user or organisation name.`);
-    if (this.restricted && !this.rules.some((rule) => rule.owner === owner.toLowerCase())) {
+    if (!this.listsOwner(owner)) {
       throw accessDenied(
         `${what} of ${owner}: no repository of ${owner} is in --repos ${this.describe()}.`,
         'Ask about an owner whose repositories this server may use.',

@@ -1,6 +1,8 @@
-import { invalidInput } from '@bastion-mcp/runtime';
-import type { Ctx } from '../tool.js';
+import { invalidInput, type ToolResult } from '@bastion-mcp/runtime';
+import { type Ctx, gh, nextCursor, pageOf } from '../tool.js';
+import type { Api } from './client.js';
 import { repoOfUrl } from './policy.js';
+import { listResult } from './render.js';
 
 /**
  * The query actually sent: confined to --repos (qualifiers added, foreign ones refused) and
@@ -31,3 +33,39 @@ function splitFull(full: string) {
   const [owner, repo] = full.split('/');
   return owner && repo ? { owner, repo } : undefined;
 }
+
+interface SearchSpec<T, R extends Record<string, unknown>> {
+  /** Names the search in errors and in the answer, e.g. `code search "x"`. */
+  what: string;
+  perPage: number;
+  cursor: string | undefined;
+  /** One GitHub search call for `page`. */
+  send: (
+    api: Api,
+    page: number,
+  ) => Promise<{ data: { total_count: number; items: T[] }; headers: { link?: string | undefined } }>;
+  /** The repository of an item, checked again against --repos; omitted where none (users). */
+  repoOf?: (item: T) => string | undefined;
+  compact: (item: T) => R;
+  line: (item: R) => string;
+}
+
+/** One page of a search tool's answer: results outside --repos dropped, GitHub's total_count kept. */
+export async function searchList<T, R extends Record<string, unknown>>(
+  ctx: Ctx,
+  spec: SearchSpec<T, R>,
+): Promise<ToolResult> {
+  const page = pageOf(spec.cursor);
+  const res = await gh(ctx, spec.what, (api) => spec.send(api, page));
+  const kept = spec.repoOf ? insidePolicy(ctx, res.data.items, spec.repoOf) : res.data.items;
+  return listResult(
+    spec.what,
+    kept.map(spec.compact),
+    spec.line,
+    nextCursor(res.headers, page, res.data.items.length, spec.perPage),
+    { total_count: res.data.total_count },
+  );
+}
+
+/** GitHub's sort field when one was asked for (best match otherwise). */
+export const sortBy = <S extends string>(sort: S | undefined) => (sort ? { sort } : {});

@@ -1,7 +1,7 @@
 import { z } from '@bastion-mcp/runtime';
 import { cleanRef } from '../lib/paths.js';
-import { listResult, writeResult } from '../lib/render.js';
-import { gh, inRepo, nextCursor, pageInput, pageOf, repoInput, tool, webUrl } from '../tool.js';
+import { writeResult } from '../lib/render.js';
+import { gh, inRepo, listPage, pageInput, repoInput, tool, webUrl } from '../tool.js';
 
 export const createBranch = tool({
   name: 'create_branch',
@@ -50,17 +50,13 @@ export const listBranches = tool({
   toolset: 'repos',
   input: z.object({ ...repoInput, ...pageInput }),
   async handle({ owner, repo, perPage, cursor }, ctx) {
-    const full = inRepo(ctx, owner, repo);
-    const page = pageOf(cursor);
-    const res = await gh(ctx, `branches of ${full}`, (api) =>
-      api.rest.repos.listBranches({ owner, repo, per_page: perPage, page }),
-    );
-    const items = res.data.map((b) => ({ name: b.name, sha: b.commit.sha, protected: b.protected }));
-    return listResult(
-      `branches of ${full}`,
-      items,
-      (b) => `${b.name} ${b.sha.slice(0, 7)}${b.protected ? ' (protected)' : ''}`,
-      nextCursor(res.headers, page, items.length, perPage),
-    );
+    return listPage(ctx, {
+      source: `branches of ${inRepo(ctx, owner, repo)}`,
+      perPage,
+      cursor,
+      send: (api, page) => api.rest.repos.listBranches({ owner, repo, per_page: perPage, page }),
+      compact: (b) => ({ name: b.name, sha: b.commit.sha, protected: b.protected }),
+      line: (b) => `${b.name} ${b.sha.slice(0, 7)}${b.protected ? ' (protected)' : ''}`,
+    });
   },
 });

@@ -3,7 +3,18 @@ import { COMMIT_FIELDS, compactCommit } from '../lib/compact.js';
 import { cleanRef } from '../lib/paths.js';
 import { listResult } from '../lib/render.js';
 import { sanitize } from '../lib/sanitize.js';
-import { fieldsField, gh, inRepo, nextCursor, pageInput, pageOf, pick, repoInput, tool } from '../tool.js';
+import {
+  fieldsField,
+  gh,
+  inRepo,
+  listPage,
+  nextCursor,
+  pageInput,
+  pageOf,
+  pick,
+  repoInput,
+  tool,
+} from '../tool.js';
 
 export const listCommits = tool({
   name: 'list_commits',
@@ -106,18 +117,14 @@ export const listTags = tool({
   toolset: 'repos',
   input: z.object({ ...repoInput, ...pageInput }),
   async handle({ owner, repo, perPage, cursor }, ctx) {
-    const full = inRepo(ctx, owner, repo);
-    const page = pageOf(cursor);
-    const res = await gh(ctx, `tags of ${full}`, (api) =>
-      api.rest.repos.listTags({ owner, repo, per_page: perPage, page }),
-    );
-    const items = res.data.map((t) => ({ name: t.name, sha: t.commit.sha }));
-    return listResult(
-      `tags of ${full}`,
-      items,
-      (t) => `${t.name} ${t.sha.slice(0, 10)}`,
-      nextCursor(res.headers, page, items.length, perPage),
-    );
+    return listPage(ctx, {
+      source: `tags of ${inRepo(ctx, owner, repo)}`,
+      perPage,
+      cursor,
+      send: (api, page) => api.rest.repos.listTags({ owner, repo, per_page: perPage, page }),
+      compact: (t) => ({ name: t.name, sha: t.commit.sha }),
+      line: (t) => `${t.name} ${t.sha.slice(0, 10)}`,
+    });
   },
 });
 

@@ -2,7 +2,7 @@ import { structured, z } from '@bastion-mcp/runtime';
 import { compactUser } from '../lib/compact.js';
 import { listResult } from '../lib/render.js';
 import { oneLine } from '../lib/sanitize.js';
-import { gh, nextCursor, pageInput, pageOf, tool } from '../tool.js';
+import { gh, listPage, nextCursor, pageInput, pageOf, tool } from '../tool.js';
 
 export const getMe = tool({
   name: 'get_me',
@@ -28,7 +28,7 @@ export const getTeams = tool({
   name: 'get_teams',
   title: 'List my teams',
   description:
-    "Teams the authenticated user belongs to, across organisations (needs the token's read:org scope).",
+    "Teams the authenticated user belongs to, across organisations (needs the token's read:org scope). Under --repos, only organisations that own a listed repository.",
   kind: 'read',
   openWorld: true,
   toolset: 'context',
@@ -38,7 +38,9 @@ export const getTeams = tool({
     const res = await gh(ctx, 'your teams', (api) =>
       api.rest.teams.listForAuthenticatedUser({ per_page: perPage, page }),
     );
-    const items = res.data.map((t) => ({
+    // Under --repos, only teams of organisations that own a listed repository.
+    const mine = res.data.filter((t) => ctx.state.policy.listsOwner(t.organization.login));
+    const items = mine.map((t) => ({
       org: t.organization.login,
       slug: t.slug,
       name: oneLine(t.name),
@@ -49,7 +51,7 @@ export const getTeams = tool({
       'your teams',
       items,
       (t) => `${t.org}/${t.slug} (${t.name}), ${t.members} members`,
-      nextCursor(res.headers, page, items.length, perPage),
+      nextCursor(res.headers, page, res.data.length, perPage),
     );
   },
 });
@@ -68,16 +70,13 @@ export const getTeamMembers = tool({
   }),
   async handle({ org, team_slug, perPage, cursor }, ctx) {
     ctx.state.policy.checkOwner(org, 'teams');
-    const page = pageOf(cursor);
-    const res = await gh(ctx, `team ${org}/${team_slug}`, (api) =>
-      api.rest.teams.listMembersInOrg({ org, team_slug, per_page: perPage, page }),
-    );
-    const items = res.data.map(compactUser);
-    return listResult(
-      `team ${org}/${team_slug}`,
-      items,
-      (u) => `${u.login}`,
-      nextCursor(res.headers, page, items.length, perPage),
-    );
+    return listPage(ctx, {
+      source: `team ${org}/${team_slug}`,
+      perPage,
+      cursor,
+      send: (api, page) => api.rest.teams.listMembersInOrg({ org, team_slug, per_page: perPage, page }),
+      compact: compactUser,
+      line: (u) => `${u.login}`,
+    });
   },
 });

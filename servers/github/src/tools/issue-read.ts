@@ -2,7 +2,7 @@ import { structured, untrusted, z } from '@bastion-mcp/runtime';
 import { bodyText, compactComment, compactIssue } from '../lib/compact.js';
 import { shownBody } from '../lib/lockdown.js';
 import { listResult } from '../lib/render.js';
-import { gh, inRepo, nextCursor, pageInput, pageOf, repoInput, tool } from '../tool.js';
+import { gh, inRepo, listPage, nextCursor, pageInput, pageOf, repoInput, tool } from '../tool.js';
 
 export const issueNumber = z.number().int().positive().describe('Issue number');
 
@@ -39,20 +39,17 @@ export const issueRead = tool({
         body ? `${header}\n${untrusted(`issue ${what}`, body)}` : `${header}\n(no body)`,
       );
     }
-    if (method === 'get_comments') {
-      const res = await gh(ctx, `comments of ${what}`, (api) =>
-        api.rest.issues.listComments({ owner, repo, issue_number, per_page: perPage, page }),
-      );
-      const items = [];
-      for (const c of res.data)
-        items.push(compactComment(c, await shownBody(ctx, owner, repo, c.user?.login, bodyText(c.body))));
-      return listResult(
-        `comments of ${what}`,
-        items,
-        (c) => `--- ${c.author} (${c.association}) ${c.created_at}:\n${c.body}`,
-        nextCursor(res.headers, page, items.length, perPage),
-      );
-    }
+    if (method === 'get_comments')
+      return listPage(ctx, {
+        source: `comments of ${what}`,
+        perPage,
+        cursor,
+        send: (api, page) =>
+          api.rest.issues.listComments({ owner, repo, issue_number, per_page: perPage, page }),
+        compact: async (c) =>
+          compactComment(c, await shownBody(ctx, owner, repo, c.user?.login, bodyText(c.body))),
+        line: (c) => `--- ${c.author} (${c.association}) ${c.created_at}:\n${c.body}`,
+      });
     if (method === 'get_sub_issues') {
       const res = await gh(ctx, `sub-issues of ${what}`, (api) =>
         api.rest.issues.listSubIssues({ owner, repo, issue_number, per_page: perPage, page }),

@@ -1,7 +1,7 @@
 import { invalidInput, z } from '@bastion-mcp/runtime';
-import { listResult, writeResult } from '../lib/render.js';
+import { writeResult } from '../lib/render.js';
 import { oneLine } from '../lib/sanitize.js';
-import { gh, inRepo, nextCursor, pageInput, pageOf, repoInput, tool, webUrl } from '../tool.js';
+import { gh, inRepo, listPage, pageInput, repoInput, tool, webUrl } from '../tool.js';
 
 export const listLabel = tool({
   name: 'list_label',
@@ -12,22 +12,14 @@ export const listLabel = tool({
   toolset: 'labels',
   input: z.object({ ...repoInput, ...pageInput }),
   async handle({ owner, repo, perPage, cursor }, ctx) {
-    const full = inRepo(ctx, owner, repo);
-    const page = pageOf(cursor);
-    const res = await gh(ctx, `labels of ${full}`, (api) =>
-      api.rest.issues.listLabelsForRepo({ owner, repo, per_page: perPage, page }),
-    );
-    const items = res.data.map((l) => ({
-      name: l.name,
-      color: l.color,
-      description: oneLine(l.description),
-    }));
-    return listResult(
-      `labels of ${full}`,
-      items,
-      (l) => `${l.name} #${l.color}${l.description ? `: ${l.description}` : ''}`,
-      nextCursor(res.headers, page, items.length, perPage),
-    );
+    return listPage(ctx, {
+      source: `labels of ${inRepo(ctx, owner, repo)}`,
+      perPage,
+      cursor,
+      send: (api, page) => api.rest.issues.listLabelsForRepo({ owner, repo, per_page: perPage, page }),
+      compact: (l) => ({ name: l.name, color: l.color, description: oneLine(l.description) }),
+      line: (l) => `${l.name} #${l.color}${l.description ? `: ${l.description}` : ''}`,
+    });
   },
 });
 

@@ -1,4 +1,4 @@
-import { accessDenied, invalidInput, structured, z } from '@bastion-mcp/runtime';
+import { accessDenied, invalidInput, notFound, structured, z } from '@bastion-mcp/runtime';
 import { listResult, writeResult } from '../lib/render.js';
 import { oneLine } from '../lib/sanitize.js';
 import { type Ctx, gh, inRepo, nextCursor, pageInput, pageOf, tool } from '../tool.js';
@@ -14,11 +14,49 @@ const compact = (n: any) => ({
   updated_at: n.updated_at as string,
 });
 
-/** A thread's repository is only known once it is read; outside --repos it is not shown. */
-function checkThread(ctx: Ctx, n: { repository: { full_name: string } }) {
-  const [owner, repo] = n.repository.full_name.split('/');
+type Thread = { id: string | number; repository: { full_name: string } };
+
+function checkRepo(ctx: Ctx, fullName: string) {
+  const [owner, repo] = fullName.split('/');
   if (!ctx.state.policy.allows(owner ?? '', repo ?? ''))
-    throw accessDenied(`that notification is about ${n.repository.full_name}, outside --repos.`);
+    throw accessDenied(`that notification is about ${fullName}, outside --repos.`);
+}
+
+const remember = (ctx: Ctx, threads: readonly Thread[]) => {
+  for (const n of threads) ctx.state.threads.remember(String(n.id), n.repository.full_name);
+};
+
+/** How far the user-wide list is paged to find a thread's repository. */
+const LOOKUP_PAGES = 20;
+/** GitHub's largest page of notifications. */
+const LOOKUP_PER_PAGE = 50;
+
+/**
+ * Under --repos a thread's repository is checked before the thread is touched: known from a list
+ * read earlier, else found by paging the user-wide list (not a request about any repository).
+ */
+async function checkThreadId(ctx: Ctx, id: string): Promise<void> {
+  if (!ctx.state.policy.restricted) return;
+  let repo = ctx.state.threads.get(id);
+  let more = true;
+  for (let page = 1; !repo && more && page <= LOOKUP_PAGES; page++) {
+    const res = await gh(ctx, 'your notifications', (api) =>
+      api.rest.activity.listNotificationsForAuthenticatedUser({ all: true, per_page: LOOKUP_PER_PAGE, page }),
+    );
+    remember(ctx, res.data);
+    repo = ctx.state.threads.get(id);
+    more = nextCursor(res.headers, page, res.data.length, LOOKUP_PER_PAGE) !== undefined;
+  }
+  if (!repo) {
+    const where = more
+      ? `your ${LOOKUP_PAGES * LOOKUP_PER_PAGE} most recent notifications`
+      : 'your notifications';
+    throw notFound(
+      `notification ${id} is not among ${where}, so its repository cannot be checked against --repos.`,
+      'Use a thread ID from list_notifications.',
+    );
+  }
+  checkRepo(ctx, repo);
 }
 
 export const listNotifications = tool({
@@ -65,6 +103,7 @@ export const listNotifications = tool({
         : await gh(ctx, 'your notifications', (api) =>
             api.rest.activity.listNotificationsForAuthenticatedUser(common),
           );
+    remember(ctx, res.data);
     const items = res.data
       .filter((n) => {
         const [o, r] = n.repository.full_name.split('/');
@@ -91,10 +130,11 @@ export const getNotificationDetails = tool({
     notificationID: z.string().regex(/^\d+$/).describe('Thread ID from list_notifications'),
   }),
   async handle({ notificationID }, ctx) {
+    await checkThreadId(ctx, notificationID);
     const { data } = await gh(ctx, `notification ${notificationID}`, (api) =>
       api.rest.activity.getThread({ thread_id: Number(notificationID) }),
     );
-    checkThread(ctx, data);
+    checkRepo(ctx, data.repository.full_name);
     const n = compact(data);
     return structured(
       n,
@@ -115,11 +155,8 @@ export const dismissNotification = tool({
     state: z.enum(['read', 'done']).default('read').describe('read or done'),
   }),
   async handle({ threadID, state }, ctx) {
+    await checkThreadId(ctx, threadID);
     const thread_id = Number(threadID);
-    const { data } = await gh(ctx, `notification ${threadID}`, (api) =>
-      api.rest.activity.getThread({ thread_id }),
-    );
-    checkThread(ctx, data);
     if (state === 'done')
       await gh(ctx, `notification ${threadID}`, (api) => api.rest.activity.markThreadAsDone({ thread_id }));
     else

@@ -3,7 +3,7 @@ import { bodyText, compactCommit, compactPull, login } from '../lib/compact.js';
 import { shownBody } from '../lib/lockdown.js';
 import { listResult } from '../lib/render.js';
 import { sanitize } from '../lib/sanitize.js';
-import { gh, inRepo, nextCursor, pageInput, pageOf, repoInput, tool } from '../tool.js';
+import { gh, inRepo, listPage, nextCursor, pageInput, pageOf, repoInput, tool } from '../tool.js';
 import { statusOrChecks } from './pull-request-checks.js';
 
 export const pullNumber = z.number().int().positive().describe('Pull request number');
@@ -40,8 +40,7 @@ export const pullRequestRead = tool({
     const what = `${full}#${pull_number}`;
     const page = pageOf(input.cursor);
     const paging = { owner, repo, pull_number, per_page: perPage, page };
-    const more = <T>(headers: { link?: string }, items: T[]) =>
-      nextCursor(headers, page, items.length, perPage);
+    const pager = { perPage, cursor: input.cursor };
     switch (method) {
       case 'get': {
         const { data } = await gh(ctx, `pull request ${what}`, (api) =>
@@ -81,77 +80,60 @@ export const pullRequestRead = tool({
           `${withPatch ? 'diff' : 'files'} of ${what}`,
           items,
           line,
-          more(res.headers, items),
+          nextCursor(res.headers, page, items.length, perPage),
         );
       }
-      case 'get_commits': {
-        const res = await gh(ctx, `commits of ${what}`, (api) => api.rest.pulls.listCommits(paging));
-        const items = res.data.map(compactCommit);
-        return listResult(
-          `commits of ${what}`,
-          items,
-          (c) => `${c.sha.slice(0, 10)} ${c.message} (${c.author})`,
-          more(res.headers, items),
-        );
-      }
-      case 'get_reviews': {
-        const res = await gh(ctx, `reviews of ${what}`, (api) => api.rest.pulls.listReviews(paging));
-        const items = [];
-        for (const r of res.data)
-          items.push({
+      case 'get_commits':
+        return listPage(ctx, {
+          source: `commits of ${what}`,
+          ...pager,
+          send: (api, page) => api.rest.pulls.listCommits({ ...paging, page }),
+          compact: compactCommit,
+          line: (c) => `${c.sha.slice(0, 10)} ${c.message} (${c.author})`,
+        });
+      case 'get_reviews':
+        return listPage(ctx, {
+          source: `reviews of ${what}`,
+          ...pager,
+          send: (api, page) => api.rest.pulls.listReviews({ ...paging, page }),
+          compact: async (r) => ({
             id: r.id,
             author: login(r.user),
             state: r.state,
             submitted_at: r.submitted_at ?? null,
             body: await shownBody(ctx, owner, repo, r.user?.login, bodyText(r.body)),
-          });
-        return listResult(
-          `reviews of ${what}`,
-          items,
-          (r) => `--- ${r.author} ${r.state}${r.body ? `:\n${r.body}` : ''}`,
-          more(res.headers, items),
-        );
-      }
-      case 'get_review_comments': {
-        const res = await gh(ctx, `review comments of ${what}`, (api) =>
-          api.rest.pulls.listReviewComments(paging),
-        );
-        const items = [];
-        for (const c of res.data)
-          items.push({
+          }),
+          line: (r) => `--- ${r.author} ${r.state}${r.body ? `:\n${r.body}` : ''}`,
+        });
+      case 'get_review_comments':
+        return listPage(ctx, {
+          source: `review comments of ${what}`,
+          ...pager,
+          send: (api, page) => api.rest.pulls.listReviewComments({ ...paging, page }),
+          compact: async (c) => ({
             id: c.id,
             author: login(c.user),
             path: c.path,
             line: c.line ?? null,
             in_reply_to_id: c.in_reply_to_id ?? null,
             body: await shownBody(ctx, owner, repo, c.user?.login, bodyText(c.body)),
-          });
-        return listResult(
-          `review comments of ${what}`,
-          items,
-          (c) => `--- ${c.author} on ${c.path}${c.line ? `:${c.line}` : ''} (id ${c.id}):\n${c.body}`,
-          more(res.headers, items),
-        );
-      }
-      case 'get_comments': {
-        const res = await gh(ctx, `comments of ${what}`, (api) =>
-          api.rest.issues.listComments({ owner, repo, issue_number: pull_number, per_page: perPage, page }),
-        );
-        const items = [];
-        for (const c of res.data)
-          items.push({
+          }),
+          line: (c) => `--- ${c.author} on ${c.path}${c.line ? `:${c.line}` : ''} (id ${c.id}):\n${c.body}`,
+        });
+      case 'get_comments':
+        return listPage(ctx, {
+          source: `comments of ${what}`,
+          ...pager,
+          send: (api, page) =>
+            api.rest.issues.listComments({ owner, repo, issue_number: pull_number, per_page: perPage, page }),
+          compact: async (c) => ({
             id: c.id,
             author: login(c.user),
             created_at: c.created_at,
             body: await shownBody(ctx, owner, repo, c.user?.login, bodyText(c.body)),
-          });
-        return listResult(
-          `comments of ${what}`,
-          items,
-          (c) => `--- ${c.author} ${c.created_at}:\n${c.body}`,
-          more(res.headers, items),
-        );
-      }
+          }),
+          line: (c) => `--- ${c.author} ${c.created_at}:\n${c.body}`,
+        });
       default:
         return statusOrChecks(ctx, method, owner, repo, pull_number, what, perPage, page);
     }

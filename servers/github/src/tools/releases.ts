@@ -1,8 +1,7 @@
 import { structured, untrusted, z } from '@bastion-mcp/runtime';
 import { bodyText } from '../lib/compact.js';
-import { listResult } from '../lib/render.js';
 import { oneLine } from '../lib/sanitize.js';
-import { gh, inRepo, nextCursor, pageInput, pageOf, repoInput, tool } from '../tool.js';
+import { gh, inRepo, listPage, pageInput, repoInput, tool } from '../tool.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: GitHub's release JSON
 const compact = (r: any) => ({
@@ -25,18 +24,14 @@ export const listReleases = tool({
   toolset: 'repos',
   input: z.object({ ...repoInput, ...pageInput }),
   async handle({ owner, repo, perPage, cursor }, ctx) {
-    const full = inRepo(ctx, owner, repo);
-    const page = pageOf(cursor);
-    const res = await gh(ctx, `releases of ${full}`, (api) =>
-      api.rest.repos.listReleases({ owner, repo, per_page: perPage, page }),
-    );
-    const items = res.data.map(compact);
-    return listResult(
-      `releases of ${full}`,
-      items,
-      (r) => `${r.tag} ${r.name}${r.prerelease ? ' (pre-release)' : ''} ${r.published_at ?? 'draft'}`,
-      nextCursor(res.headers, page, items.length, perPage),
-    );
+    return listPage(ctx, {
+      source: `releases of ${inRepo(ctx, owner, repo)}`,
+      perPage,
+      cursor,
+      send: (api, page) => api.rest.repos.listReleases({ owner, repo, per_page: perPage, page }),
+      compact,
+      line: (r) => `${r.tag} ${r.name}${r.prerelease ? ' (pre-release)' : ''} ${r.published_at ?? 'draft'}`,
+    });
   },
 });
 

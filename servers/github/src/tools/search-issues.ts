@@ -1,8 +1,7 @@
 import { z } from '@bastion-mcp/runtime';
 import { compactIssue, ISSUE_FIELDS } from '../lib/compact.js';
-import { listResult } from '../lib/render.js';
-import { confinedQuery, insidePolicy } from '../lib/search.js';
-import { type Ctx, either, fieldsField, gh, nextCursor, pageInput, pageOf, pick, tool } from '../tool.js';
+import { confinedQuery, searchList, sortBy } from '../lib/search.js';
+import { type Ctx, either, fieldsField, pageInput, pick, tool } from '../tool.js';
 import { issueLine } from './list-issues.js';
 
 const searchInput = {
@@ -40,28 +39,23 @@ async function searchIssuesOf(
     query,
     `${/\bis:(issue|pr|pull-request)\b/.test(query) ? '' : `is:${kind}`} ${scope}`,
   );
-  const page = pageOf(input.cursor);
-  const res = await gh(ctx, `search "${q}"`, (api) =>
-    api.rest.search.issuesAndPullRequests({
-      q,
-      order: input.order,
-      per_page: input.perPage,
-      page,
-      ...(input.sort ? { sort: input.sort } : {}),
-    }),
-  );
-  const inside = insidePolicy(ctx, res.data.items, (i) => i.repository_url);
-  const items = inside.map((i) =>
-    pick({ ...compactIssue(i), repository: i.repository_url.split('/repos/')[1] ?? '' }, input.fields),
-  );
-  const source = `${kind === 'pr' ? 'pull request' : 'issue'} search "${q}"`;
-  return listResult(
-    source,
-    items,
-    issueLine,
-    nextCursor(res.headers, page, res.data.items.length, input.perPage),
-    { total_count: res.data.total_count },
-  );
+  return searchList(ctx, {
+    what: `${kind === 'pr' ? 'pull request' : 'issue'} search "${q}"`,
+    perPage: input.perPage,
+    cursor: input.cursor,
+    send: (api, page) =>
+      api.rest.search.issuesAndPullRequests({
+        q,
+        order: input.order,
+        per_page: input.perPage,
+        page,
+        ...sortBy(input.sort),
+      }),
+    repoOf: (i) => i.repository_url,
+    compact: (i) =>
+      pick({ ...compactIssue(i), repository: i.repository_url.split('/repos/')[1] ?? '' }, input.fields),
+    line: issueLine,
+  });
 }
 
 export const searchIssues = tool({

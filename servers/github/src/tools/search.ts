@@ -1,8 +1,7 @@
 import { z } from '@bastion-mcp/runtime';
 import { COMMIT_FIELDS, compactCommit, compactRepo, compactUser, REPO_FIELDS } from '../lib/compact.js';
-import { listResult } from '../lib/render.js';
-import { confinedQuery, insidePolicy } from '../lib/search.js';
-import { either, fieldsField, gh, nextCursor, pageInput, pageOf, pick, tool } from '../tool.js';
+import { confinedQuery, searchList, sortBy } from '../lib/search.js';
+import { either, fieldsField, pageInput, pick, tool } from '../tool.js';
 
 const query = z.string().min(1).max(256).describe('GitHub search syntax');
 const queryOrQ = query.optional().describe('GitHub search syntax (required)');
@@ -24,23 +23,15 @@ export const searchCode = tool({
   input: z.object({ query: queryOrQ, q, ...pageInput }),
   async handle(input, ctx) {
     const q = confinedQuery(ctx, either(input.query, input.q, 'query'));
-    const page = pageOf(input.cursor);
-    const res = await gh(ctx, `code search "${q}"`, (api) =>
-      api.rest.search.code({ q, per_page: input.perPage, page }),
-    );
-    const items = insidePolicy(ctx, res.data.items, (i) => i.repository.full_name).map((i) => ({
-      repository: i.repository.full_name,
-      path: i.path,
-      sha: i.sha,
-      url: i.html_url,
-    }));
-    return listResult(
-      `code search "${q}"`,
-      items,
-      (i) => `${i.repository}:${i.path}`,
-      nextCursor(res.headers, page, res.data.items.length, input.perPage),
-      { total_count: res.data.total_count },
-    );
+    return searchList(ctx, {
+      what: `code search "${q}"`,
+      perPage: input.perPage,
+      cursor: input.cursor,
+      send: (api, page) => api.rest.search.code({ q, per_page: input.perPage, page }),
+      repoOf: (i) => i.repository.full_name,
+      compact: (i) => ({ repository: i.repository.full_name, path: i.path, sha: i.sha, url: i.html_url }),
+      line: (i) => `${i.repository}:${i.path}`,
+    });
   },
 });
 
@@ -60,26 +51,22 @@ export const searchCommits = tool({
   }),
   async handle(input, ctx) {
     const q = confinedQuery(ctx, input.query);
-    const page = pageOf(input.cursor);
-    const res = await gh(ctx, `commit search "${q}"`, (api) =>
-      api.rest.search.commits({
-        q,
-        order: input.order,
-        per_page: input.perPage,
-        page,
-        ...(input.sort ? { sort: input.sort } : {}),
-      }),
-    );
-    const items = insidePolicy(ctx, res.data.items, (i) => i.repository.full_name).map((i) =>
-      pick({ ...compactCommit(i), repository: i.repository.full_name }, input.fields),
-    );
-    return listResult(
-      `commit search "${q}"`,
-      items,
+    return searchList(ctx, {
+      what: `commit search "${q}"`,
+      perPage: input.perPage,
+      cursor: input.cursor,
+      send: (api, page) =>
+        api.rest.search.commits({
+          q,
+          order: input.order,
+          per_page: input.perPage,
+          page,
+          ...sortBy(input.sort),
+        }),
+      repoOf: (i) => i.repository.full_name,
+      compact: (i) => pick({ ...compactCommit(i), repository: i.repository.full_name }, input.fields),
       line,
-      nextCursor(res.headers, page, res.data.items.length, input.perPage),
-      { total_count: res.data.total_count },
-    );
+    });
   },
 });
 
@@ -102,26 +89,22 @@ export const searchRepositories = tool({
   }),
   async handle(input, ctx) {
     const q = confinedQuery(ctx, input.query);
-    const page = pageOf(input.cursor);
-    const res = await gh(ctx, `repository search "${q}"`, (api) =>
-      api.rest.search.repos({
-        q,
-        order: input.order,
-        per_page: input.perPage,
-        page,
-        ...(input.sort ? { sort: input.sort } : {}),
-      }),
-    );
-    const items = insidePolicy(ctx, res.data.items, (r) => r.full_name).map((r) =>
-      pick(compactRepo(r), input.fields),
-    );
-    return listResult(
-      `repository search "${q}"`,
-      items,
+    return searchList(ctx, {
+      what: `repository search "${q}"`,
+      perPage: input.perPage,
+      cursor: input.cursor,
+      send: (api, page) =>
+        api.rest.search.repos({
+          q,
+          order: input.order,
+          per_page: input.perPage,
+          page,
+          ...sortBy(input.sort),
+        }),
+      repoOf: (r) => r.full_name,
+      compact: (r) => pick(compactRepo(r), input.fields),
       line,
-      nextCursor(res.headers, page, res.data.items.length, input.perPage),
-      { total_count: res.data.total_count },
-    );
+    });
   },
 });
 
@@ -143,23 +126,22 @@ export const searchUsers = tool({
     ...pageInput,
   }),
   async handle(input, ctx) {
-    const page = pageOf(input.cursor);
-    const res = await gh(ctx, `user search "${input.query ?? input.q}"`, (api) =>
-      api.rest.search.users({
-        q: either(input.query, input.q, 'query'),
-        order: input.order,
-        per_page: input.perPage,
-        page,
-        ...(input.sort ? { sort: input.sort } : {}),
-      }),
-    );
-    const items = res.data.items.map(compactUser);
-    return listResult(
-      `user search "${input.query ?? input.q}"`,
-      items,
-      (u) => `${u.login} (${u.type}) ${u.url}`,
-      nextCursor(res.headers, page, items.length, input.perPage),
-      { total_count: res.data.total_count },
-    );
+    const q = either(input.query, input.q, 'query');
+    // No repository to confine: public profiles only (see the README's confinement model).
+    return searchList(ctx, {
+      what: `user search "${q}"`,
+      perPage: input.perPage,
+      cursor: input.cursor,
+      send: (api, page) =>
+        api.rest.search.users({
+          q,
+          order: input.order,
+          per_page: input.perPage,
+          page,
+          ...sortBy(input.sort),
+        }),
+      compact: compactUser,
+      line: (u) => `${u.login} (${u.type}) ${u.url}`,
+    });
   },
 });

@@ -1,7 +1,12 @@
 import { structured, untrusted, z } from '@bastion-mcp/runtime';
-import { listResult } from '../lib/render.js';
 import { oneLine, sanitize } from '../lib/sanitize.js';
-import { gh, inRepo, nextCursor, pageInput, pageOf, repoInput, tool } from '../tool.js';
+import { gh, inRepo, listPage, pageInput, repoInput, tool } from '../tool.js';
+
+/** The state and severity filters that were given. */
+const only = <S, V>(state: S | undefined, severity: V | undefined) => ({
+  ...(state ? { state } : {}),
+  ...(severity ? { severity } : {}),
+});
 
 const alertNumber = z.number().int().positive().describe('Alert number');
 
@@ -46,25 +51,21 @@ export const listCodeScanningAlerts = tool({
     ...pageInput,
   }),
   async handle({ owner, repo, state, severity, perPage, cursor }, ctx) {
-    const full = inRepo(ctx, owner, repo);
-    const page = pageOf(cursor);
-    const res = await gh(ctx, `code scanning alerts of ${full}`, (api) =>
-      api.rest.codeScanning.listAlertsForRepo({
-        owner,
-        repo,
-        per_page: perPage,
-        page,
-        ...(state ? { state } : {}),
-        ...(severity ? { severity } : {}),
-      }),
-    );
-    const items = res.data.map(codeAlert);
-    return listResult(
-      `code scanning alerts of ${full}`,
-      items,
-      (a) => `#${a.number} [${a.state}] ${a.severity} ${a.rule} at ${a.path}:${a.line}: ${a.message}`,
-      nextCursor(res.headers, page, items.length, perPage),
-    );
+    return listPage(ctx, {
+      source: `code scanning alerts of ${inRepo(ctx, owner, repo)}`,
+      perPage,
+      cursor,
+      send: (api, page) =>
+        api.rest.codeScanning.listAlertsForRepo({
+          owner,
+          repo,
+          per_page: perPage,
+          page,
+          ...only(state, severity),
+        }),
+      compact: codeAlert,
+      line: (a) => `#${a.number} [${a.state}] ${a.severity} ${a.rule} at ${a.path}:${a.line}: ${a.message}`,
+    });
   },
 });
 
@@ -106,26 +107,22 @@ export const listDependabotAlerts = tool({
     ...pageInput,
   }),
   async handle({ owner, repo, state, severity, perPage, cursor }, ctx) {
-    const full = inRepo(ctx, owner, repo);
-    const page = pageOf(cursor);
-    const res = await gh(ctx, `Dependabot alerts of ${full}`, (api) =>
-      api.rest.dependabot.listAlertsForRepo({
-        owner,
-        repo,
-        per_page: perPage,
-        page,
-        ...(state ? { state } : {}),
-        ...(severity ? { severity } : {}),
-      }),
-    );
-    const items = res.data.map(depAlert);
-    return listResult(
-      `Dependabot alerts of ${full}`,
-      items,
-      (a) =>
+    return listPage(ctx, {
+      source: `Dependabot alerts of ${inRepo(ctx, owner, repo)}`,
+      perPage,
+      cursor,
+      send: (api, page) =>
+        api.rest.dependabot.listAlertsForRepo({
+          owner,
+          repo,
+          per_page: perPage,
+          page,
+          ...only(state, severity),
+        }),
+      compact: depAlert,
+      line: (a) =>
         `#${a.number} [${a.state}] ${a.severity} ${a.ecosystem}/${a.package}: ${a.summary}${a.patched ? ` (patched in ${a.patched})` : ''}`,
-      nextCursor(res.headers, page, items.length, perPage),
-    );
+    });
   },
 });
 

@@ -44,6 +44,12 @@ export function paged(ctx, items) {
   return { slice, headers: parts.length ? { link: parts.join(', ') } : {} };
 }
 
+/** Answers 200 with one page of `items` (wrapped, for lists inside an object) and its Link header. */
+export function sendPaged(ctx, items, wrap = (slice) => slice) {
+  const { slice, headers } = paged(ctx, items);
+  ctx.send(200, wrap(slice), headers);
+}
+
 export const branchSha = (r, ref) =>
   r.repo.branches.get(ref) ?? (r.repo.commits.has(ref) ? ref : r.repo.tags.find((t) => t.name === ref)?.sha);
 
@@ -90,8 +96,12 @@ export function searchRepos(ctx, quals) {
 }
 
 export function searchResult(ctx, items, extra = {}) {
-  const { slice, headers } = paged(ctx, items);
-  ctx.send(200, { total_count: items.length, incomplete_results: false, items: slice, ...extra }, headers);
+  sendPaged(ctx, items, (slice) => ({
+    total_count: items.length,
+    incomplete_results: false,
+    items: slice,
+    ...extra,
+  }));
 }
 
 export function filesOf(r, ref) {

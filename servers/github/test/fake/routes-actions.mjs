@@ -6,10 +6,10 @@ import {
   findWorkflow,
   jobJson,
   NOT_FOUND,
-  paged,
   repoOf,
   route,
   runJson,
+  sendPaged,
   workflowJson,
 } from './common.mjs';
 import { newId } from './state.mjs';
@@ -18,20 +18,20 @@ export const actionsRoutes = [
   route('GET', '/repos/{owner}/{repo}/actions/runs', (ctx) => {
     const r = repoOf(ctx);
     if (!r) return;
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       r.repo.runs.map((run) => runJson(ctx, r, run)),
+      (slice) => ({ total_count: r.repo.runs.length, workflow_runs: slice }),
     );
-    ctx.send(200, { total_count: r.repo.runs.length, workflow_runs: slice }, headers);
   }),
   route('GET', '/repos/{owner}/{repo}/actions/workflows', (ctx) => {
     const r = repoOf(ctx);
     if (!r) return;
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       r.repo.workflows.map((w) => workflowJson(ctx, r, w)),
+      (slice) => ({ total_count: r.repo.workflows.length, workflows: slice }),
     );
-    ctx.send(200, { total_count: r.repo.workflows.length, workflows: slice }, headers);
   }),
   route('GET', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}', (ctx) => {
     const r = repoOf(ctx);
@@ -44,11 +44,11 @@ export const actionsRoutes = [
     const w = r && findWorkflow(r, ctx.params.workflow_id);
     if (!w) return r && ctx.send(404, NOT_FOUND);
     const runs = r.repo.runs.filter((run) => run.name === w.name);
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       runs.map((run) => runJson(ctx, r, run)),
+      (slice) => ({ total_count: runs.length, workflow_runs: slice }),
     );
-    ctx.send(200, { total_count: runs.length, workflow_runs: slice }, headers);
   }),
   route('POST', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', (ctx) => {
     const r = repoOf(ctx, { write: true });
@@ -69,11 +69,11 @@ export const actionsRoutes = [
     const r = repoOf(ctx);
     const run = r && findRun(r, ctx.params.run_id);
     if (!run) return r && ctx.send(404, NOT_FOUND);
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       run.jobs.map((j) => jobJson(ctx, r, run, j)),
+      (slice) => ({ total_count: run.jobs.length, jobs: slice }),
     );
-    ctx.send(200, { total_count: run.jobs.length, jobs: slice }, headers);
   }),
   route('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', (ctx) => {
     const r = repoOf(ctx);

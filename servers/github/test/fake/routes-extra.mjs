@@ -1,13 +1,12 @@
 // The fake's routes for the off-by-default toolsets: labels, notifications, gists, code scanning
 // and Dependabot alerts.
+import { NOT_FOUND, repoOf, route, sendPaged } from './common.mjs';
 import * as S from './shapes.mjs';
 import { newId } from './state.mjs';
 
-const NOT_FOUND = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
 const T0 = '2026-01-01T00:00:00Z';
-const route = (method, template, handle) => ({ method, template, handle });
 
-export function extraRoutes({ repoOf, paged }) {
+export function extraRoutes() {
   const label = (r, l) => S.label(r.repoUrl, l);
   const findLabel = (r, name) =>
     r.repo.labels.find((l) => l.name.toLowerCase() === String(name).toLowerCase());
@@ -148,11 +147,10 @@ export function extraRoutes({ repoOf, paged }) {
     route('GET', '/repos/{owner}/{repo}/labels', (ctx) => {
       const r = repoOf(ctx);
       if (!r) return;
-      const { slice, headers } = paged(
+      sendPaged(
         ctx,
         r.repo.labels.map((l) => label(r, l)),
       );
-      ctx.send(200, slice, headers);
     }),
     route('POST', '/repos/{owner}/{repo}/labels', (ctx) => {
       const r = repoOf(ctx, { write: true });
@@ -192,11 +190,10 @@ export function extraRoutes({ repoOf, paged }) {
     }),
     route('GET', '/notifications', (ctx) => {
       const all = threads(ctx).filter((n) => ctx.query.get('all') === 'true' || !n.read);
-      const { slice, headers } = paged(
+      sendPaged(
         ctx,
         all.map((n) => threadJson(ctx, n)),
       );
-      ctx.send(200, slice, headers);
     }),
     route('GET', '/repos/{owner}/{repo}/notifications', (ctx) => {
       const r = repoOf(ctx);
@@ -204,11 +201,10 @@ export function extraRoutes({ repoOf, paged }) {
       const all = threads(ctx).filter(
         (n) => n.repo.toLowerCase() === r.full.toLowerCase() && (ctx.query.get('all') === 'true' || !n.read),
       );
-      const { slice, headers } = paged(
+      sendPaged(
         ctx,
         all.map((n) => threadJson(ctx, n)),
       );
-      ctx.send(200, slice, headers);
     }),
     route('GET', '/notifications/threads/{thread_id}', (ctx) => {
       const n = threads(ctx).find((t) => String(t.id) === ctx.params.thread_id);
@@ -229,11 +225,10 @@ export function extraRoutes({ repoOf, paged }) {
     }),
     route('GET', '/gists', (ctx) => {
       const mine = ctx.state.gists.filter((g) => g.owner === ctx.user.login);
-      const { slice, headers } = paged(
+      sendPaged(
         ctx,
         mine.map((g) => gistJson(ctx, g, false)),
       );
-      ctx.send(200, slice, headers);
     }),
     route('GET', '/gists/{gist_id}', (ctx) => {
       const g = ctx.state.gists.find(
@@ -272,11 +267,10 @@ export function extraRoutes({ repoOf, paged }) {
       if (!r) return;
       const state = ctx.query.get('state');
       const list = r.repo.codeAlerts.filter((a) => !state || (a.state ?? 'open') === state);
-      const { slice, headers } = paged(
+      sendPaged(
         ctx,
         list.map((a) => codeAlert(ctx, r, a)),
       );
-      ctx.send(200, slice, headers);
     }),
     route('GET', '/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}', (ctx) => {
       const r = repoOf(ctx);

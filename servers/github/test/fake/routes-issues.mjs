@@ -5,9 +5,9 @@ import {
   issueJson,
   locateIssue,
   NOT_FOUND,
-  paged,
   repoOf,
   route,
+  sendPaged,
   userOrOwner,
 } from './common.mjs';
 import * as S from './shapes.mjs';
@@ -23,11 +23,10 @@ export const issuesRoutes = [
       (i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)),
     );
     if (ctx.query.get('direction') !== 'asc') list.reverse();
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       list.map((i) => issueJson(ctx, r, i)),
     );
-    ctx.send(200, slice, headers);
   }),
   route('POST', '/repos/{owner}/{repo}/issues', (ctx) => {
     const r = repoOf(ctx);
@@ -72,13 +71,12 @@ export const issuesRoutes = [
       (findIssue(ctx, r, true) ?? r.repo.pulls.find((p) => p.number === Number(ctx.params.issue_number)));
     if (!i) return r && ctx.send(404, NOT_FOUND);
     i.comments ??= [];
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       i.comments.map((c) =>
         S.comment(ctx.api, ctx.web, r.full, r.repoUrl, i.number, c, userOrOwner(ctx, c.author)),
       ),
     );
-    ctx.send(200, slice, headers);
   }),
   route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', (ctx) => {
     const r = repoOf(ctx);
@@ -102,11 +100,10 @@ export const issuesRoutes = [
     const i = r && findIssue(ctx, r);
     if (!i) return;
     const subs = i.subIssues.map((id) => locateIssue(ctx, id)).filter(Boolean);
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       subs.map(([sr, s]) => issueJson(ctx, sr, s)),
     );
-    ctx.send(200, slice, headers);
   }),
   route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues', (ctx) => {
     const r = repoOf(ctx, { write: true });
@@ -136,8 +133,7 @@ export const issuesRoutes = [
     const all = i.labels.map((n) =>
       S.label(r.repoUrl, r.repo.labels.find((l) => l.name === n) ?? { id: 1, name: n }),
     );
-    const { slice, headers } = paged(ctx, all);
-    ctx.send(200, slice, headers);
+    sendPaged(ctx, all);
   }),
   route('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority', (ctx) => {
     const r = repoOf(ctx, { write: true });

@@ -4,11 +4,11 @@ import {
   branchSha,
   findPull,
   NOT_FOUND,
-  paged,
   pullJson,
   repoOf,
   reviewComment,
   route,
+  sendPaged,
   userOrOwner,
 } from './common.mjs';
 import * as S from './shapes.mjs';
@@ -20,11 +20,10 @@ export const pullsRoutes = [
     if (!r) return;
     const state = ctx.query.get('state') ?? 'open';
     const list = r.repo.pulls.filter((p) => state === 'all' || p.state === state);
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       list.map((p) => pullJson(ctx, r, p, false)),
     );
-    ctx.send(200, slice, headers);
   }),
   route('POST', '/repos/{owner}/{repo}/pulls', (ctx) => {
     const r = repoOf(ctx);
@@ -91,11 +90,10 @@ export const pullsRoutes = [
     const r = repoOf(ctx);
     const p = r && findPull(ctx, r);
     if (!p) return;
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       p.files.map((f) => S.diffEntry(ctx.web, r.full, r.repoUrl, f, p.headSha)),
     );
-    ctx.send(200, slice, headers);
   }),
   route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/commits', (ctx) => {
     const r = repoOf(ctx);
@@ -108,13 +106,12 @@ export const pullsRoutes = [
     const r = repoOf(ctx);
     const p = r && findPull(ctx, r);
     if (!p) return;
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       p.reviews.map((x) =>
         S.review(ctx.api, ctx.web, r.full, r.repoUrl, p.number, x, userOrOwner(ctx, x.author)),
       ),
     );
-    ctx.send(200, slice, headers);
   }),
   route('POST', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', (ctx) => {
     const r = repoOf(ctx);
@@ -226,11 +223,10 @@ export const pullsRoutes = [
     const r = repoOf(ctx);
     const p = r && findPull(ctx, r);
     if (!p) return;
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       p.reviewComments.map((c) => reviewComment(ctx, r, p, c)),
     );
-    ctx.send(200, slice, headers);
   }),
   route('POST', '/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies', (ctx) => {
     const r = repoOf(ctx);

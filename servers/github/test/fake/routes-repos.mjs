@@ -8,10 +8,10 @@ import {
   listDir,
   NOT_FOUND,
   orgJson,
-  paged,
   permissionsOf,
   repoOf,
   route,
+  sendPaged,
   userJson,
   userOrOwner,
 } from './common.mjs';
@@ -50,11 +50,10 @@ export const reposRoutes = [
   route('GET', '/orgs/{org}/teams/{team_slug}/members', (ctx) => {
     const team = ctx.state.teams.find((t) => t.org === ctx.params.org && t.slug === ctx.params.team_slug);
     if (!team) return ctx.send(404, NOT_FOUND);
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       team.members.map((m) => userJson(ctx, m)),
     );
-    ctx.send(200, slice, headers);
   }),
   route('GET', '/repos/{owner}/{repo}', (ctx) => {
     const r = repoOf(ctx);
@@ -141,8 +140,7 @@ export const reposRoutes = [
       commit: { sha, url: `${r.repoUrl}/commits/${sha}` },
       protected: false,
     }));
-    const { slice, headers } = paged(ctx, all);
-    ctx.send(200, slice, headers);
+    sendPaged(ctx, all);
   }),
   route('GET', '/repos/{owner}/{repo}/git/ref/{ref}', (ctx) => {
     const r = repoOf(ctx);
@@ -233,11 +231,10 @@ export const reposRoutes = [
     for (let c = r.repo.commits.get(start); c; c = r.repo.commits.get(c.parents[0])) chain.push(c);
     const author = ctx.query.get('author');
     const list = chain.filter((c) => !author || c.author.toLowerCase() === author.toLowerCase());
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       list.map((c) => S.commitShape(ctx.api, ctx.web, r.full, r.repoUrl, c, ctx.state.user(c.author))),
     );
-    ctx.send(200, slice, headers);
   }),
   route('GET', '/repos/{owner}/{repo}/commits/{ref}', (ctx) => {
     const r = repoOf(ctx);
@@ -273,22 +270,20 @@ export const reposRoutes = [
   route('GET', '/repos/{owner}/{repo}/tags', (ctx) => {
     const r = repoOf(ctx);
     if (!r) return;
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       r.repo.tags.map((t) => S.tagShape(r.repoUrl, t)),
     );
-    ctx.send(200, slice, headers);
   }),
   route('GET', '/repos/{owner}/{repo}/releases', (ctx) => {
     const r = repoOf(ctx);
     if (!r) return;
-    const { slice, headers } = paged(
+    sendPaged(
       ctx,
       r.repo.releases.map((x) =>
         S.release(ctx.api, ctx.web, r.full, r.repoUrl, x, userOrOwner(ctx, x.author)),
       ),
     );
-    ctx.send(200, slice, headers);
   }),
   route('GET', '/repos/{owner}/{repo}/releases/latest', (ctx) => {
     const r = repoOf(ctx);

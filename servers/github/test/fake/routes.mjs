@@ -1,5 +1,4 @@
 // The fake's REST routes, each under GitHub's OpenAPI path template.
-import { paged, repoOf } from './common.mjs';
 import { actionsRoutes } from './routes-actions.mjs';
 import { extraRoutes } from './routes-extra.mjs';
 import { issuesRoutes } from './routes-issues.mjs';
@@ -13,5 +12,5 @@ export const routes = [
   ...pullsRoutes,
   ...actionsRoutes,
   ...searchRoutes,
-  ...extraRoutes({ repoOf, paged }),
+  ...extraRoutes(),
 ];
