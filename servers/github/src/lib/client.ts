@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Logger } from '@bastion-mcp/runtime';
 import type { Octokit } from '@octokit/rest';
 import type { GithubHost } from './host.js';
@@ -132,15 +131,7 @@ function groups<G>(make: (options: Record<string, number>) => G) {
 
 type OctokitLib = typeof import('./octokit-lib.js');
 
-/**
- * The bundled bin (its banner sets __BASTION_TOOL_SCHEMAS__) requires dist/octokit.cjs beside it;
- * from source (tests) the module is imported as is. The specifier is a variable so esbuild does not
- * pull Octokit into server.cjs.
- */
+/** Octokit and its plugins load on the first GitHub call (a bundle chunk of their own: package.json). */
 async function loadOctokit(): Promise<OctokitLib> {
-  if ((globalThis as { __BASTION_TOOL_SCHEMAS__?: unknown }).__BASTION_TOOL_SCHEMAS__ !== undefined) {
-    return createRequire(import.meta.url)('./octokit.cjs') as OctokitLib;
-  }
-  const source = './octokit-lib.js';
-  return (await import(source)) as OctokitLib;
+  return import('./octokit-lib.js');
 }

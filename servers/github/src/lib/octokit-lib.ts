@@ -1,5 +1,5 @@
-// Everything Octokit, in one module: the bin builds it into dist/octokit.cjs (see
-// scripts/bundle-octokit.mjs), loaded on the first GitHub call rather than parsed at every start.
+// Everything Octokit, in one module: the bin builds it into dist/octokit.cjs (package.json's
+// bastion.chunks), loaded on the first GitHub call rather than parsed at every start.
 import Bottleneck from 'bottleneck/light.js';
 
 export { retry } from '@octokit/plugin-retry';
