@@ -1,3 +1,4 @@
+import { ToolError } from '@bastion-mcp/runtime';
 import type { BrowserContext, Page } from 'puppeteer-core';
 import type { BlockedRequest, PolicyProxy } from './proxy.js';
 import { Tab } from './tab.js';
@@ -41,12 +42,34 @@ export class Session {
     return tab;
   }
 
+  async newTab(): Promise<Tab> {
+    const page = await (this.context as BrowserContext).newPage();
+    const tab = this.adopt(page);
+    this.current = this.tabs.indexOf(tab);
+    return tab;
+  }
+
+  async closeTab(index: number): Promise<void> {
+    const tab = this.tabs[index];
+    if (!tab)
+      throw new ToolError('not_found', `There is no tab ${index}.`, 'Call browser_tabs with action "list".');
+    this.forget(tab);
+    await tab.page.close().catch(() => {});
+  }
+
   forget(tab: Tab) {
     const index = this.tabs.indexOf(tab);
     if (index === -1) return;
     this.tabs.splice(index, 1);
     if (this.current > index || this.current >= this.tabs.length)
       this.current = Math.max(this.current - 1, 0);
+  }
+
+  /** The connection is gone: close its context (or, on the default context, its tabs). */
+  end() {
+    if (this.context && !this.isDefault) void this.context.close().catch(() => {});
+    else for (const tab of this.tabs) void tab.page.close().catch(() => {});
+    this.reset(false);
   }
 
   /** The browser went away (or the session ended): nothing of its browser state is left. */

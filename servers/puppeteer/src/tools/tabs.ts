@@ -27,7 +27,7 @@ export const browserTabs = tool({
     const lines = note ? [note] : [];
     if (action === 'new') {
       const checked = url === undefined ? undefined : checkedUrl(ctx.state.policy, url);
-      const tab = await browser.newTab(session);
+      const tab = await session.newTab();
       if (checked) {
         await navigateChecked(tab, checked, blockedSince(session.blocked, checked));
       }
@@ -44,7 +44,7 @@ export const browserTabs = tool({
         await session.tabs[target]?.page.bringToFront();
         lines.push(`Selected tab ${target}.`);
       } else {
-        await browser.closeTab(session, target);
+        await session.closeTab(target);
         lines.push(`Closed tab ${target}.`);
       }
     }
