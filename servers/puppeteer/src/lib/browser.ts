@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { type BrowserOptions, Chromium } from './chromium.js';
+import type { Refusal } from './file-guard.js';
 import { type BlockedRequest, PolicyProxy } from './proxy.js';
 import { Session } from './session.js';
 import type { Tab } from './tab.js';
@@ -148,6 +149,11 @@ export class BrowserHost {
 
   get running(): boolean {
     return this.chromium.running;
+  }
+
+  /** Why the file: guard failed a URL (the page only reports net::ERR_ACCESS_DENIED). */
+  fileRefusal(url: string): Refusal | undefined {
+    return url.startsWith('file:') ? this.chromium.fileRefusals.get(url) : undefined;
   }
 
   private ownerOf(page: Page): Session | undefined {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type Logger, ToolError } from '@bastion-mcp/runtime';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { configureDownloads, type Downloads } from './downloads.js';
-import { guardFileUrls } from './file-guard.js';
+import { guardFileUrls, type Refusal } from './file-guard.js';
 import { findBrowser } from './find-browser.js';
 import { attachBrowser, launchChromium } from './launch.js';
 import { PolicyProxy } from './proxy.js';
@@ -41,6 +41,8 @@ export interface ChromiumEvents {
  */
 export class Chromium {
   readonly proxy: PolicyProxy;
+  /** file: requests the guard failed, by URL: the page sees only net::ERR_ACCESS_DENIED. */
+  readonly fileRefusals = new Map<string, Refusal>();
   private browser: Browser | undefined;
   private launching: Promise<Browser> | undefined;
   private tempProfile: string | undefined;
@@ -120,7 +122,8 @@ export class Chromium {
       const page = await target.page().catch(() => null);
       if (page) this.events.page(page);
     });
-    if (this.options.policy.options.allowFileUrls) await guardFileUrls(browser, this.options.policy);
+    if (this.options.policy.options.allowFileUrls)
+      await guardFileUrls(browser, this.options.policy, this.fileRefusals);
     this.downloads = await configureDownloads(browser, this.options.outputDir, (file) =>
       this.events.download(file),
     );

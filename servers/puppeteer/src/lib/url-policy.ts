@@ -149,7 +149,7 @@ export class UrlPolicy {
     if (!this.options.roots.some((root) => isWithin(root, file)))
       return refuse(
         `${file} is outside the allowed directories`,
-        'Pass its directory as an allowed directory when starting the server.',
+        'Start the server with its directory among the allowed directories (the <dir> arguments beside --allow-file-urls).',
       );
     return OK;
   }
