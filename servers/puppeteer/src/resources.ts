@@ -5,7 +5,8 @@ import type { PuppeteerState } from './tool.js';
 export const consoleLogsResource: ResourceSpec<PuppeteerState> = {
   name: 'console_logs',
   title: 'Browser console logs',
-  description: 'Console messages of the current tab (the last 500); empty before the browser starts',
+  description:
+    "Console messages of this connection's current tab (the last 500); empty before its first tool call. Stateless HTTP clients: use browser_console_messages",
   mimeType: 'text/plain',
   uri: 'console://logs',
   async read(uri, _variables, ctx) {

@@ -40,6 +40,22 @@ describe('the published bin', () => {
     expect(await profiles(tmp)).toEqual([]);
   });
 
+  it('gives a 2026-era stdio client its console as console://logs (its calls use the shared session)', async () => {
+    const client = await spawnBin(bin, ['--allowed-origins', site.origin], { env, era: 'modern' });
+    try {
+      await client.call('browser_navigate', { url: `${site.origin}/console` });
+      let text = '';
+      for (let i = 0; i < 30 && !/boom/.test(text); i++) {
+        const read = await client.client.readResource({ uri: 'console://logs' });
+        text = (read.contents[0] as { text: string }).text;
+        if (!/boom/.test(text)) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(text).toMatch(/\[error\] boom/);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('lists the same tool schemas as the snapshots', async () => {
     const client = await spawnBin(bin, [], { env });
     const { tools } = await client.client.listTools();

@@ -101,3 +101,39 @@ describe("one session's refused requests are its own", () => {
     }
   });
 });
+
+// console://logs is read without a tool call's context: the runtime tells a read its sandbox only.
+describe('console://logs', () => {
+  it("gives a connection without a session its own empty log, not the stateless clients' shared one", async () => {
+    const server = browserServer(['--allowed-origins', site.origin]);
+    const stateless = await connect(server, { via: 'http' });
+    const connection = await connect(server);
+    const logs = async (client: typeof connection) => {
+      const read = await client.client.readResource({ uri: 'console://logs' });
+      return (read.contents[0] as { text: string }).text;
+    };
+    try {
+      await call(stateless, 'browser_navigate', { url: `${site.origin}/console` });
+      expect(
+        await eventually(
+          () => call(stateless, 'browser_console_messages'),
+          (t) => /boom/.test(t),
+        ),
+      ).toMatch(/boom/);
+      expect(await logs(connection)).toBe('');
+      await call(connection, 'browser_navigate', { url: `${site.origin}/` });
+      expect(await logs(connection)).not.toMatch(/boom|hello log/);
+      await call(connection, 'browser_navigate', { url: `${site.origin}/console` });
+      expect(
+        await eventually(
+          () => logs(connection),
+          (t) => /boom/.test(t),
+        ),
+      ).toMatch(/\[error\] boom/);
+    } finally {
+      await stateless.close();
+      await connection.close();
+      await server.close();
+    }
+  });
+});

@@ -29,6 +29,8 @@ export class BrowserHost {
   /** Files downloaded into --output-dir, newest last (actions report new ones). */
   readonly downloads: string[] = [];
   private sessions = new Map<object, Session>();
+  /** Sandboxes whose calls went to the shared session (a 2026-era stdio connection has one for good). */
+  private sharedCallers = new WeakSet<object>();
   /** The session of the latest call (tests, and resources read without a session of their own). */
   last: Session | undefined;
   private readonly chromium: Chromium;
@@ -47,6 +49,7 @@ export class BrowserHost {
   /** The caller's session with a live browser context, launching (or relaunching) the browser first. */
   async session(caller?: Caller): Promise<Session> {
     const key = !caller || caller.era === 'modern' || caller.stateless ? SHARED : caller.sandbox;
+    if (caller && key === SHARED) this.sharedCallers.add(caller.sandbox);
     this.sweep(key);
     let session = this.sessions.get(key);
     if (!session) {
@@ -89,9 +92,15 @@ export class BrowserHost {
     session.context = context;
   }
 
-  /** The caller's session if it has one (no launch): a resource read knows its sandbox, not its era. */
+  /**
+   * The session a resource read may see (no launch): its connection's own, or the shared one if this
+   * sandbox's calls went there. A read knows its sandbox, not whether it is stateless, so a connection
+   * without a session yet gets nothing rather than the stateless clients' shared session.
+   */
   peek(sandbox: object): Session | undefined {
-    return this.sessions.get(sandbox) ?? this.sessions.get(SHARED);
+    return (
+      this.sessions.get(sandbox) ?? (this.sharedCallers.has(sandbox) ? this.sessions.get(SHARED) : undefined)
+    );
   }
 
   /**
