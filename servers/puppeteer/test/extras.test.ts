@@ -80,3 +80,16 @@ describe('more actions', () => {
     expect(shallow).toMatch(/^form \[ref=e\d+\]\n\s+… \(\d+ children; raise depth\)/m);
   });
 });
+
+describe('--read-only', () => {
+  it('keeps browser_tabs for listing (a read) and refuses the writes, naming the field', async () => {
+    const ro = await browserClient(['--read-only']);
+    try {
+      expect(await call(ro.client, 'browser_tabs', { action: 'list' })).toMatch(/^\* 0: about:blank ""$/m);
+      const refused = await callError(ro.client, 'browser_tabs', { action: 'new' });
+      expect(refused).toMatch(/action: .*expected "list"/);
+    } finally {
+      await ro.close();
+    }
+  });
+});

@@ -56,7 +56,7 @@ describe('puppeteer inventory', () => {
 
   it.each([
     [[], [...READ, ...WRITE].sort()],
-    [['--read-only'], READ],
+    [['--read-only'], [...READ, 'browser_tabs'].sort()],
     [['--toolsets', 'default,evaluate'], [...READ, ...WRITE, 'browser_evaluate'].sort()],
   ])('exposes exactly the right tools with %j', (argv, names) => {
     expect(server(argv).tools.map((t) => t.name)).toEqual(names);
