@@ -56,6 +56,37 @@ describe('the published bin', () => {
     }
   });
 
+  it('writes nothing but JSON-RPC to stdout, whatever the page prints', async () => {
+    const child = spawn(process.execPath, [bin, '--allowed-origins', site.origin], {
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const waiters = new Map<number, () => void>();
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      for (const [id, done] of waiters) if (out.includes(`"id":${id}`)) done();
+    });
+    const request = (id: number, method: string, params: object) =>
+      new Promise<void>((resolve) => {
+        waiters.set(id, resolve);
+        child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
+      });
+    try {
+      const clientInfo = { name: 't', version: '1' };
+      await request(1, 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo });
+      child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
+      const tool = (name: string, args: object) => ({ name, arguments: args });
+      await request(2, 'tools/call', tool('browser_navigate', { url: `${site.origin}/console` }));
+      await request(3, 'tools/call', tool('browser_click', { selector: 'button' }));
+    } finally {
+      child.stdin.end();
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    expect(out).toMatch(/clicked error/); // the page did print, and it came back inside a result
+    for (const line of out.split('\n').filter(Boolean)) expect(JSON.parse(line).jsonrpc).toBe('2.0');
+  });
+
   it('lists the same tool schemas as the snapshots', async () => {
     const client = await spawnBin(bin, [], { env });
     const { tools } = await client.client.listTools();

@@ -202,13 +202,20 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** The test site on 127.0.0.1; /hang never answers. */
+/** The test site on 127.0.0.1; /hang never answers, /slow answers after 1.2 s. */
 export async function testSite(forbidden: number): Promise<Site> {
   let origin = '';
   const routes = pages(forbidden, () => origin);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname === '/hang') return; // never answers
+    if (url.pathname === '/slow') {
+      setTimeout(
+        () => res.writeHead(200, { 'content-type': 'text/html' }).end(page('Slow', '<h1>At last</h1>')),
+        1200,
+      );
+      return;
+    }
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204).end();
       return;
