@@ -120,7 +120,6 @@ export function createServer(config: PuppeteerConfig, log?: Logger) {
     outputDir: config.outputDir,
     timeoutMs: config.timeoutMs,
     budget: config.maxResponseChars,
-    screenshots: new Map(),
   };
   const server = defineServer<PuppeteerState>({
     name: 'puppeteer',

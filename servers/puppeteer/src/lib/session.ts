@@ -3,6 +3,13 @@ import type { BrowserContext, Page } from 'puppeteer-core';
 import type { BlockedRequest, PolicyProxy } from './proxy.js';
 import { Tab } from './tab.js';
 
+export interface Shot {
+  data: Buffer;
+  mimeType: string;
+}
+
+const MAX_SHOTS = 20;
+
 /**
  * What one MCP connection sees of the browser: its own browser context (cookies, storage, pages
  * invisible to other connections), its tabs and which one is current.
@@ -20,11 +27,20 @@ export class Session {
   /** Set when the browser died while this session had a context: its next answer says so. */
   died = false;
   lastUsed = Date.now();
+  /** Screenshots taken with a name, for screenshot://<name>: the newest 20, this connection's only. */
+  readonly screenshots = new Map<string, Shot>();
 
   constructor(private readonly timeoutMs: number) {}
 
   get blocked(): readonly BlockedRequest[] {
     return this.proxy?.blocked ?? [];
+  }
+
+  keepScreenshot(name: string, shot: Shot) {
+    this.screenshots.delete(name); // re-inserted last, so the oldest go first
+    this.screenshots.set(name, shot);
+    if (this.screenshots.size > MAX_SHOTS)
+      this.screenshots.delete(this.screenshots.keys().next().value as string);
   }
 
   currentTab(): Tab | undefined {
