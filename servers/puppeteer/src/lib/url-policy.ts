@@ -114,7 +114,7 @@ export class UrlPolicy {
     );
     if (named) return OK;
     return refuse(
-      `${host === address ? address : `${host}:${port} resolves to ${address}, which is`} one of the ${RULE_FLAG[cls]}, which are refused by default`,
+      `${host === address ? `${address} is` : `${host}:${port} resolves to ${address}, which is`} one of the ${RULE_FLAG[cls]}, which are refused by default`,
       `Start the server with --allowed-origins listing this exact origin (e.g. http://${host}:${port}), or --allow-private-network.`,
     );
   }
