@@ -35,6 +35,7 @@ describe('the published bin', () => {
     const nav = await client.call('browser_navigate', { url: `${site.origin}/` });
     expect(client.textOf(nav)).toMatch(/title "Home"/);
     expect(await profiles(tmp)).toHaveLength(1);
+    expect(client.stderr()).toMatch(/--no-sandbox: Chromium runs without its sandbox/); // PUPPETEER_NO_SANDBOX
     await client.close();
     for (let i = 0; i < 50 && (await profiles(tmp)).length; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await profiles(tmp)).toEqual([]);
