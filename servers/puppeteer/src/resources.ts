@@ -5,7 +5,8 @@ import type { PuppeteerState } from './tool.js';
 export const consoleLogsResource: ResourceSpec<PuppeteerState> = {
   name: 'console_logs',
   title: 'Browser console logs',
-  description: 'Console messages of the current tab (the last 500); empty before the browser starts',
+  description:
+    "Console messages of this connection's current tab (the last 500); empty before its first tool call. Stateless HTTP clients: use browser_console_messages",
   mimeType: 'text/plain',
   uri: 'console://logs',
   async read(uri, _variables, ctx) {
@@ -21,10 +22,12 @@ export const consoleLogsResource: ResourceSpec<PuppeteerState> = {
 export const screenshotResource: ResourceSpec<PuppeteerState> = {
   name: 'screenshot',
   title: 'Named screenshot',
-  description: 'A screenshot taken with browser_take_screenshot name=<name>',
+  description: 'A screenshot this connection took with browser_take_screenshot name=<name> (the newest 20)',
   template: 'screenshot://{name}',
   async list(ctx) {
-    const resources = [...ctx.state.screenshots.keys()].map((name) => ({
+    // Like console://logs, only the reader's own session's: one client's pages are not another's.
+    const shots = ctx.state.browser.peek(ctx.sandbox)?.screenshots ?? new Map();
+    const resources = [...shots.keys()].map((name) => ({
       uri: `screenshot://${name}`,
       name: `Screenshot: ${name}`,
       mimeType: 'image/png',
@@ -32,7 +35,7 @@ export const screenshotResource: ResourceSpec<PuppeteerState> = {
     return { resources };
   },
   async read(uri, variables, ctx) {
-    const shot = ctx.state.screenshots.get(String(variables.name));
+    const shot = ctx.state.browser.peek(ctx.sandbox)?.screenshots.get(String(variables.name));
     if (!shot)
       throw new Error(
         `No screenshot named ${String(variables.name)}; take one with browser_take_screenshot name=...`,

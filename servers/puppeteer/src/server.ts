@@ -5,6 +5,7 @@ import { UrlPolicy } from './lib/url-policy.js';
 import { consoleLogsResource, screenshotResource } from './resources.js';
 import type { PuppeteerState } from './tool.js';
 import * as tools from './tools/index.js';
+import { browserTabsReadOnly } from './tools/tabs.js';
 
 export const configSpec = defineConfig({
   name: 'puppeteer',
@@ -119,13 +120,15 @@ export function createServer(config: PuppeteerConfig, log?: Logger) {
     outputDir: config.outputDir,
     timeoutMs: config.timeoutMs,
     budget: config.maxResponseChars,
-    screenshots: new Map(),
   };
   const server = defineServer<PuppeteerState>({
     name: 'puppeteer',
     version: pkg.version,
     instructions: INSTRUCTIONS,
-    tools: Object.values(tools),
+    // Read-only mode keeps tab listing (a read) through a list-only browser_tabs.
+    tools: Object.values(tools).map((t) =>
+      config.readOnly && t === tools.browserTabs ? browserTabsReadOnly : t,
+    ),
     toolsets: [
       { name: 'default', description: 'Browse, read and act on pages', default: true },
       { name: 'evaluate', description: 'Run JavaScript in the page (browser_evaluate)', default: false },

@@ -10,8 +10,6 @@ export interface PuppeteerState {
   timeoutMs: number;
   /** The response budget: tools that wrap page content cut it themselves so the wrapper stays whole. */
   budget: number;
-  /** Screenshots kept in memory by name for the screenshot://<name> resource (the reference's shape). */
-  screenshots: Map<string, { data: Buffer; mimeType: string }>;
 }
 
 export const tool = toolsFor<PuppeteerState>();

@@ -35,9 +35,57 @@ describe('the published bin', () => {
     const nav = await client.call('browser_navigate', { url: `${site.origin}/` });
     expect(client.textOf(nav)).toMatch(/title "Home"/);
     expect(await profiles(tmp)).toHaveLength(1);
+    expect(client.stderr()).toMatch(/--no-sandbox: Chromium runs without its sandbox/); // PUPPETEER_NO_SANDBOX
     await client.close();
     for (let i = 0; i < 50 && (await profiles(tmp)).length; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await profiles(tmp)).toEqual([]);
+  });
+
+  it('gives a 2026-era stdio client its console as console://logs (its calls use the shared session)', async () => {
+    const client = await spawnBin(bin, ['--allowed-origins', site.origin], { env, era: 'modern' });
+    try {
+      await client.call('browser_navigate', { url: `${site.origin}/console` });
+      let text = '';
+      for (let i = 0; i < 30 && !/boom/.test(text); i++) {
+        const read = await client.client.readResource({ uri: 'console://logs' });
+        text = (read.contents[0] as { text: string }).text;
+        if (!/boom/.test(text)) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(text).toMatch(/\[error\] boom/);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('writes nothing but JSON-RPC to stdout, whatever the page prints', async () => {
+    const child = spawn(process.execPath, [bin, '--allowed-origins', site.origin], {
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const waiters = new Map<number, () => void>();
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      for (const [id, done] of waiters) if (out.includes(`"id":${id}`)) done();
+    });
+    const request = (id: number, method: string, params: object) =>
+      new Promise<void>((resolve) => {
+        waiters.set(id, resolve);
+        child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id, method, params })}\n`);
+      });
+    try {
+      const clientInfo = { name: 't', version: '1' };
+      await request(1, 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo });
+      child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
+      const tool = (name: string, args: object) => ({ name, arguments: args });
+      await request(2, 'tools/call', tool('browser_navigate', { url: `${site.origin}/console` }));
+      await request(3, 'tools/call', tool('browser_click', { selector: 'button' }));
+    } finally {
+      child.stdin.end();
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    expect(out).toMatch(/clicked error/); // the page did print, and it came back inside a result
+    for (const line of out.split('\n').filter(Boolean)) expect(JSON.parse(line).jsonrpc).toBe('2.0');
   });
 
   it('lists the same tool schemas as the snapshots', async () => {

@@ -113,6 +113,7 @@ export function escapeCorpus(label: string, args: () => string[] = () => []) {
       expect(text).toMatch(/BLOCKED by policy/);
       expect(text).toMatch(/spelling/);
       expect(text).toMatch(/https:\/\/127\.0\.0\.1:\d+\/tunnel\.png BLOCKED by policy/); // a refused CONNECT
+      expect(text).toMatch(/To allow blocked requests: .*--allowed-origins/); // the flag, said once
     });
 
     it('never shows the forbidden secret in any result', () => {

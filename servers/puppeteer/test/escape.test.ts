@@ -101,7 +101,17 @@ describe('file: subresources of an allowed file: page', () => {
       seen.push(snap);
       expect(snap).toMatch(/INSIDE-FILE-CONTENT/); // the harness sees iframe contents
       seen.push(await call(files.client, 'browser_get_text'));
-      seen.push(await call(files.client, 'browser_network_requests', { limit: 200 }));
+      const requests = await call(files.client, 'browser_network_requests', { limit: 200 });
+      seen.push(requests);
+      // Each refusal is listed as the policy's, with its rule, not as a bare net::ERR_ACCESS_DENIED.
+      const line = (name: string) => requests.split('\n').find((l) => l.includes(name)) ?? '';
+      for (const name of [`${out}/x.svg`, `${out}/secret.txt`, `${out}/s.js`])
+        expect(line(name)).toMatch(/BLOCKED by policy \(\S+ is outside the allowed directories\)/);
+      expect(line('/link.txt')).toMatch(
+        /BLOCKED by policy \(\S+link\.txt is a link: \S+secret\.txt is outside/,
+      );
+      expect(line('/inside.txt')).not.toMatch(/BLOCKED/);
+      expect(requests).toMatch(/To allow blocked requests: .*allowed directories.*--allow-file-urls/);
       seen.push(await call(files.client, 'browser_take_screenshot', { type: 'png' }));
       seen.push(
         files.client.textOf(

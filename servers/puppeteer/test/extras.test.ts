@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { tempDir } from '@bastion-mcp/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserClient, call, callError, refOf } from './helpers.js';
@@ -30,15 +28,6 @@ afterAll(async () => {
 });
 
 const go = (p: string) => call(ctx.client, 'browser_navigate', { url: `${site.origin}${p}` });
-
-async function waitForFiles(dir: string, n: number) {
-  for (let i = 0; i < 50; i++) {
-    const files = (await fs.readdir(dir)).filter((f) => !f.startsWith('.'));
-    if (files.length >= n) return files;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return fs.readdir(dir);
-}
 
 describe('evaluate (its own toolset)', () => {
   it("runs a function in the page, on an element, and as the reference's script", async () => {
@@ -81,17 +70,6 @@ describe('more actions', () => {
     );
   });
 
-  it('saves a download into the output dir under its sanitised name', async () => {
-    await go('/download');
-    await call(ctx.client, 'browser_click', { selector: 'a' });
-    const files = await waitForFiles(out, 1);
-    // The page suggested "../q3 report.txt": Chromium turns the ../ into _, the server the space.
-    const name = files.find((f) => /q3_report\.txt$/.test(f)) as string;
-    expect(name).toBeTruthy();
-    expect(await fs.readFile(path.join(out, name), 'utf8')).toBe('quarterly numbers');
-    expect(await fs.readdir(path.dirname(out))).not.toContain('q3 report.txt');
-  });
-
   it('snapshots a subtree by ref, and without iframes', async () => {
     await go('/form');
     const snap = await call(ctx.client, 'browser_snapshot');
@@ -103,16 +81,15 @@ describe('more actions', () => {
   });
 });
 
-describe('downloads without an output dir', () => {
-  it('are denied', async () => {
-    const plain = await browserClient(['--allowed-origins', site.origin]);
+describe('--read-only', () => {
+  it('keeps browser_tabs for listing (a read) and refuses the writes, naming the field', async () => {
+    const ro = await browserClient(['--read-only']);
     try {
-      await call(plain.client, 'browser_navigate', { url: `${site.origin}/download` });
-      const answer = await call(plain.client, 'browser_click', { selector: 'a' });
-      expect(answer).not.toMatch(/Downloaded/);
-      expect(plain.server.browser.downloads).toEqual([]);
+      expect(await call(ro.client, 'browser_tabs', { action: 'list' })).toMatch(/^\* 0: about:blank ""$/m);
+      const refused = await callError(ro.client, 'browser_tabs', { action: 'new' });
+      expect(refused).toMatch(/action: .*expected "list"/);
     } finally {
-      await plain.close();
+      await ro.close();
     }
   });
 });

@@ -109,6 +109,33 @@ describe('forms', () => {
   });
 });
 
+describe('click and type options', () => {
+  const result = async () =>
+    /\bnone\b|click[\w ]*|dblclick|contextmenu/.exec(await call(ctx.client, 'browser_get_text'))?.[0];
+
+  it('clicks with a button, twice, or with modifiers held', async () => {
+    await call(ctx.client, 'browser_navigate', { url: `${site.origin}/mouse` });
+    await call(ctx.client, 'browser_click', { selector: '#b' });
+    expect(await result()).toBe('click');
+    await call(ctx.client, 'browser_click', { selector: '#b', modifiers: ['Shift', 'Control'] });
+    expect(await result()).toBe('click shift ctrl');
+    expect(await call(ctx.client, 'browser_click', { selector: '#b', double: true })).toMatch(
+      /^Double-clicked/m,
+    );
+    expect(await result()).toBe('dblclick');
+    await call(ctx.client, 'browser_click', { selector: '#b', button: 'right' });
+    expect(await result()).toBe('contextmenu');
+  });
+
+  it('types one key at a time when slowly', async () => {
+    await call(ctx.client, 'browser_navigate', { url: `${site.origin}/mouse` });
+    await call(ctx.client, 'browser_type', { selector: '#t', text: 'abcdefghij', slowly: true });
+    const spread = /(\d+) keys over (\d+) ms/.exec(await call(ctx.client, 'browser_get_text'));
+    expect(Number(spread?.[1])).toBe(10);
+    expect(Number(spread?.[2])).toBeGreaterThanOrEqual(250); // nine gaps of ~30 ms
+  });
+});
+
 describe('bad input', () => {
   it('gives a clear isError for every malformed target', async () => {
     await call(ctx.client, 'browser_navigate', { url: `${site.origin}/` });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfig } from '@bastion-mcp/runtime';
-import { inventoryProblems, toolSnapshotProblems } from '@bastion-mcp/runtime/testing';
+import { connect, inventoryProblems, toolSnapshotProblems } from '@bastion-mcp/runtime/testing';
 import { describe, expect, it } from 'vitest';
 import { configSpec, createServer } from '../src/server.js';
 
@@ -56,7 +56,7 @@ describe('puppeteer inventory', () => {
 
   it.each([
     [[], [...READ, ...WRITE].sort()],
-    [['--read-only'], READ],
+    [['--read-only'], [...READ, 'browser_tabs'].sort()],
     [['--toolsets', 'default,evaluate'], [...READ, ...WRITE, 'browser_evaluate'].sort()],
   ])('exposes exactly the right tools with %j', (argv, names) => {
     expect(server(argv).tools.map((t) => t.name)).toEqual(names);
@@ -72,6 +72,31 @@ describe('puppeteer inventory', () => {
     expect(() => server(['--allowed-origins', 'https://a/b/c'])).toThrow(/not an origin/);
     const bad = parseConfig(configSpec, ['--viewport', 'big'], {});
     expect('exit' in bad && bad.exit).toBe(2);
+  });
+
+  it("hides the reference's names from tools/list; puppeteer_evaluate answers only with the evaluate toolset", async () => {
+    const plain = await connect(server());
+    const withEvaluate = await connect(server(['--toolsets', 'default,evaluate']));
+    try {
+      for (const client of [plain, withEvaluate]) {
+        const { tools } = await client.client.listTools();
+        expect(tools.filter((t) => t.name.startsWith('puppeteer_'))).toEqual([]);
+      }
+      const refused = await plain.client
+        .callTool({ name: 'puppeteer_evaluate', arguments: { script: '1' } })
+        .then(
+          (result) => JSON.stringify(result),
+          (error: Error) => error.message,
+        );
+      expect(refused).toMatch(/puppeteer_evaluate/);
+      expect(refused).toMatch(/not found|unknown/i);
+      // With the toolset on, the alias resolves (it fails later, at the browser, not as unknown).
+      const known = withEvaluate.textOf(await withEvaluate.call('puppeteer_evaluate', {}));
+      expect(known).toMatch(/exactly one of function or script/);
+    } finally {
+      await plain.close();
+      await withEvaluate.close();
+    }
   });
 
   it('creates no browser and no proxy until a tool is called', () => {

@@ -18,6 +18,15 @@ afterAll(async () => {
 });
 
 describe('resilience', () => {
+  it('waits for a slow page (within the timeout) and answers with it', async () => {
+    const started = Date.now();
+    expect(await call(ctx.client, 'browser_navigate', { url: `${site.origin}/slow` })).toMatch(
+      /title "Slow"/,
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1100);
+    expect(await call(ctx.client, 'browser_get_text')).toMatch(/At last/);
+  });
+
   it('cuts a navigation that never answers at the timeout', async () => {
     const text = await callError(ctx.client, 'browser_navigate', { url: `${site.origin}/hang` });
     expect(text).toMatch(/^\[timeout\]/);

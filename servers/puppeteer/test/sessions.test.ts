@@ -101,3 +101,73 @@ describe("one session's refused requests are its own", () => {
     }
   });
 });
+
+// console://logs is read without a tool call's context: the runtime tells a read its sandbox only.
+describe('console://logs', () => {
+  it("gives a connection without a session its own empty log, not the stateless clients' shared one", async () => {
+    const server = browserServer(['--allowed-origins', site.origin]);
+    const stateless = await connect(server, { via: 'http' });
+    const connection = await connect(server);
+    const logs = async (client: typeof connection) => {
+      const read = await client.client.readResource({ uri: 'console://logs' });
+      return (read.contents[0] as { text: string }).text;
+    };
+    try {
+      await call(stateless, 'browser_navigate', { url: `${site.origin}/console` });
+      expect(
+        await eventually(
+          () => call(stateless, 'browser_console_messages'),
+          (t) => /boom/.test(t),
+        ),
+      ).toMatch(/boom/);
+      expect(await logs(connection)).toBe('');
+      await call(connection, 'browser_navigate', { url: `${site.origin}/` });
+      expect(await logs(connection)).not.toMatch(/boom|hello log/);
+      await call(connection, 'browser_navigate', { url: `${site.origin}/console` });
+      expect(
+        await eventually(
+          () => logs(connection),
+          (t) => /boom/.test(t),
+        ),
+      ).toMatch(/\[error\] boom/);
+    } finally {
+      await stateless.close();
+      await connection.close();
+      await server.close();
+    }
+  });
+});
+
+describe('screenshot://<name>', () => {
+  it("lists and reads a connection's own named screenshots only, the newest 20", async () => {
+    const server = browserServer(['--allowed-origins', site.origin]);
+    const a = await connect(server);
+    const b = await connect(server);
+    const names = async (client: typeof a) =>
+      (await client.client.listResources()).resources
+        .map((r) => r.uri)
+        .filter((u) => u.startsWith('screenshot:'));
+    const read = (client: typeof a, name: string) =>
+      client.client.readResource({ uri: `screenshot://${name}` }).then(
+        (r) => (r.contents[0] as { mimeType: string }).mimeType,
+        (error: Error) => error.message,
+      );
+    try {
+      await call(a, 'browser_navigate', { url: `${site.origin}/` });
+      await call(a, 'browser_take_screenshot', { name: 'mine', maxEdge: 100 });
+      await call(b, 'browser_navigate', { url: `${site.origin}/` });
+      expect(await names(a)).toEqual(['screenshot://mine']);
+      expect(await read(a, 'mine')).toBe('image/png');
+      expect(await names(b)).toEqual([]);
+      expect(await read(b, 'mine')).toMatch(/No screenshot named mine/);
+      for (let i = 1; i <= 20; i++) await call(a, 'browser_take_screenshot', { name: `s${i}`, maxEdge: 100 });
+      const kept = await names(a);
+      expect(kept).toHaveLength(20);
+      expect(kept).not.toContain('screenshot://mine');
+    } finally {
+      await a.close();
+      await b.close();
+      await server.close();
+    }
+  });
+});

@@ -119,6 +119,16 @@ export function pages(
       'Keys',
       '<input aria-label="Field" onkeydown="document.getElementById(\'k\').textContent=\'key \' + event.key"><p id="k"></p>',
     ),
+    '/mouse': page(
+      'Mouse',
+      `<button id="b">Target</button><input aria-label="Slow" id="t"><p id="r">none</p><p id="k">no keys</p>
+<script>const b = document.getElementById('b'), r = document.getElementById('r'), keys = [];
+b.addEventListener('click', (e) => { r.textContent = 'click' + (e.shiftKey ? ' shift' : '') + (e.ctrlKey ? ' ctrl' : ''); });
+b.addEventListener('dblclick', () => { r.textContent = 'dblclick'; });
+b.addEventListener('contextmenu', (e) => { e.preventDefault(); r.textContent = 'contextmenu'; });
+document.getElementById('t').addEventListener('keydown', (e) => { keys.push(e.timeStamp);
+  document.getElementById('k').textContent = keys.length + ' keys over ' + Math.round(keys.at(-1) - keys[0]) + ' ms'; });</script>`,
+    ),
     '/late': page(
       'Late',
       '<p id="s">Loading</p><script>setTimeout(() => { document.getElementById("s").textContent = "Ready now"; }, 300);</script>',
@@ -192,13 +202,20 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** The test site on 127.0.0.1; /hang never answers. */
+/** The test site on 127.0.0.1; /hang never answers, /slow answers after 1.2 s. */
 export async function testSite(forbidden: number): Promise<Site> {
   let origin = '';
   const routes = pages(forbidden, () => origin);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname === '/hang') return; // never answers
+    if (url.pathname === '/slow') {
+      setTimeout(
+        () => res.writeHead(200, { 'content-type': 'text/html' }).end(page('Slow', '<h1>At last</h1>')),
+        1200,
+      );
+      return;
+    }
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204).end();
       return;

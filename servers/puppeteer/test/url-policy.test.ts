@@ -97,6 +97,14 @@ describe('navigation under the default policy', () => {
     const verdict = p.checkNavigation(new URL('http://127.0.0.1:9/'));
     expect(verdict.ok).toBe(false);
     if (!verdict.ok) expect(verdict.fix).toMatch(/--allowed-origins.*--allow-private-network/);
+    if (!verdict.ok)
+      expect(verdict.rule).toBe('127.0.0.1 is one of the loopback addresses, which are refused by default');
+    const resolved = p.checkAddress('10.1.2.3', 'http', 'intranet.test', 80);
+    if (!resolved.ok)
+      expect(resolved.rule).toBe(
+        'intranet.test:80 resolves to 10.1.2.3, which is one of the private network addresses, which are refused by default',
+      );
+    expect(resolved.ok).toBe(false);
   });
 });
 

@@ -1,30 +1,11 @@
-import { rmSync } from 'node:fs';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { type Logger, ToolError } from '@bastion-mcp/runtime';
-import type { Browser, BrowserContext, Page } from 'puppeteer-core';
-import { guardFileUrls } from './file-guard.js';
-import { findBrowser } from './find-browser.js';
-import { attachBrowser, configureDownloads, type Downloads, launchArgs, loadPuppeteer } from './launch.js';
+import type { Browser, Page } from 'puppeteer-core';
+import { type BrowserOptions, Chromium } from './chromium.js';
+import type { Refusal } from './file-guard.js';
 import { type BlockedRequest, PolicyProxy } from './proxy.js';
 import { Session } from './session.js';
 import type { Tab } from './tab.js';
-import type { UrlPolicy } from './url-policy.js';
 
-export interface BrowserOptions {
-  policy: UrlPolicy;
-  headed: boolean;
-  viewport: { width: number; height: number };
-  executablePath?: string | undefined;
-  userDataDir?: string | undefined;
-  timeoutMs: number;
-  noSandbox: boolean;
-  outputDir?: string | undefined;
-  /** Attach to a running browser instead of launching one (--browser-url / --ws-endpoint). */
-  attach?: { browserUrl?: string | undefined; wsEndpoint?: string | undefined } | undefined;
-  log?: Logger;
-}
+export type { BrowserOptions } from './chromium.js';
 
 /** Who is asking: a connection (its sandbox is per connection) or a stateless HTTP request. */
 export interface Caller {
@@ -45,29 +26,30 @@ const MAX_SESSIONS = 32;
  * keyed by sandbox, each would leave a browser context behind for 30 minutes.
  */
 export class BrowserHost {
-  readonly proxy: PolicyProxy;
   /** Files downloaded into --output-dir, newest last (actions report new ones). */
   readonly downloads: string[] = [];
   private sessions = new Map<object, Session>();
+  /** Sandboxes whose calls went to the shared session (a 2026-era stdio connection has one for good). */
+  private sharedCallers = new WeakSet<object>();
   /** The session of the latest call (tests, and resources read without a session of their own). */
   last: Session | undefined;
-  private browser: Browser | undefined;
-  private launching: Promise<Browser> | undefined;
-  private tempProfile: string | undefined;
-  private proxyPort: number | undefined;
-  private closing = false;
-  private exitHook: (() => void) | undefined;
-  /** Pages the browser opened by itself at launch, handed to the session that takes the default context. */
-  private initialPages: Page[] = [];
-  private applyDownloads: Downloads | undefined;
+  private readonly chromium: Chromium;
 
   constructor(readonly options: BrowserOptions) {
-    this.proxy = new PolicyProxy(options.policy);
+    this.chromium = new Chromium(options, {
+      gone: (unexpected) => {
+        for (const session of this.sessions.values()) session.reset(unexpected);
+      },
+      // Popups and window.open: adopt them into the session whose context opened them.
+      page: (page) => this.ownerOf(page)?.adopt(page),
+      download: (file) => this.downloads.push(file),
+    });
   }
 
   /** The caller's session with a live browser context, launching (or relaunching) the browser first. */
   async session(caller?: Caller): Promise<Session> {
     const key = !caller || caller.era === 'modern' || caller.stateless ? SHARED : caller.sandbox;
+    if (caller && key === SHARED) this.sharedCallers.add(caller.sandbox);
     this.sweep(key);
     let session = this.sessions.get(key);
     if (!session) {
@@ -76,7 +58,7 @@ export class BrowserHost {
     }
     session.lastUsed = Date.now();
     this.last = session;
-    const browser = await this.ensure();
+    const browser = await this.chromium.ensure();
     if (!session.context) await this.openContext(session, browser);
     return session;
   }
@@ -92,9 +74,9 @@ export class BrowserHost {
     if (!this.options.attach && !taken) {
       session.isDefault = true;
       session.context = browser.defaultBrowserContext();
-      session.proxy = this.proxy;
-      this.proxy.blocked.length = 0; // an earlier holder's refusals are not this session's
-      for (const page of this.initialPages.splice(0)) session.adopt(page);
+      session.proxy = this.chromium.proxy;
+      session.proxy.blocked.length = 0; // an earlier holder's refusals are not this session's
+      for (const page of this.chromium.takeInitialPages()) session.adopt(page);
       return;
     }
     const proxy = new PolicyProxy(this.options.policy);
@@ -106,13 +88,19 @@ export class BrowserHost {
       proxyServer: `http://127.0.0.1:${port}`,
       proxyBypassList: ['<-loopback>'],
     });
-    await this.applyDownloads?.(context.id);
+    await this.chromium.applyDownloads(context.id);
     session.context = context;
   }
 
-  /** The caller's session if it has one (no launch): a resource read knows its sandbox, not its era. */
+  /**
+   * The session a resource read may see (no launch): its connection's own, or the shared one if this
+   * sandbox's calls went there. A read knows its sandbox, not whether it is stateless, so a connection
+   * without a session yet gets nothing rather than the stateless clients' shared session.
+   */
   peek(sandbox: object): Session | undefined {
-    return this.sessions.get(sandbox) ?? this.sessions.get(SHARED);
+    return (
+      this.sessions.get(sandbox) ?? (this.sharedCallers.has(sandbox) ? this.sessions.get(SHARED) : undefined)
+    );
   }
 
   /**
@@ -121,13 +109,13 @@ export class BrowserHost {
    */
   async tab(caller?: Caller): Promise<{ tab: Tab; note?: string; blocked: readonly BlockedRequest[] }> {
     const session = await this.session(caller);
-    if (!session.tabs.length) await this.newTab(session);
+    if (!session.tabs.length) await session.newTab();
     let tab = session.currentTab() as Tab;
     if (tab.crashed) {
       // A crashed renderer answers nothing more: replace the tab, keep the others.
       const url = tab.page.url();
-      await this.closeTab(session, session.tabs.indexOf(tab));
-      tab = await this.newTab(session);
+      await session.closeTab(session.tabs.indexOf(tab));
+      tab = await session.newTab();
       return {
         tab,
         blocked: session.blocked,
@@ -145,58 +133,40 @@ export class BrowserHost {
     };
   }
 
-  async newTab(session: Session): Promise<Tab> {
-    const page = await (session.context as BrowserContext).newPage();
-    const tab = session.adopt(page);
-    session.current = session.tabs.indexOf(tab);
-    return tab;
-  }
-
-  async closeTab(session: Session, index: number): Promise<void> {
-    const tab = session.tabs[index];
-    if (!tab)
-      throw new ToolError('not_found', `There is no tab ${index}.`, 'Call browser_tabs with action "list".');
-    session.forget(tab);
-    await tab.page.close().catch(() => {});
-  }
-
   /** Closes the browser (not the server); the next call launches a fresh one. An attached browser is
    * the user's: only our contexts are closed, then we disconnect. */
   async closeBrowser(): Promise<void> {
-    const browser = this.browser;
-    this.browser = undefined;
     const ours = [...this.sessions.values()].flatMap((s) => (s.context && !s.isDefault ? [s.context] : []));
     for (const session of this.sessions.values()) session.reset(false);
-    this.initialPages = [];
-    this.applyDownloads = undefined;
-    if (browser) {
-      this.closing = true;
-      if (this.options.attach) {
-        await Promise.all(ours.map((context) => context.close().catch(() => {})));
-        await browser.disconnect().catch(() => {});
-      } else await browser.close().catch(() => {});
-      this.closing = false;
-    }
-    await this.removeProfile();
+    await this.chromium.close(ours);
   }
 
   async close(): Promise<void> {
     await this.closeBrowser();
-    await this.proxy.close();
+    await this.chromium.proxy.close();
   }
 
   /** The Chromium process id while it runs (tests kill it to check recovery). */
   get pid(): number | undefined {
-    return this.browser?.process()?.pid;
+    return this.chromium.pid;
   }
 
   /** Browser contexts open in the browser, the default one included (tests check they do not pile up). */
   get contextCount(): number {
-    return this.browser?.browserContexts().length ?? 0;
+    return this.chromium.contextCount;
   }
 
   get running(): boolean {
-    return Boolean(this.browser?.connected);
+    return this.chromium.running;
+  }
+
+  /** Why the file: guard failed a URL (the page only reports net::ERR_ACCESS_DENIED). */
+  fileRefusal(url: string): Refusal | undefined {
+    return url.startsWith('file:') ? this.chromium.fileRefusals.get(url) : undefined;
+  }
+
+  private ownerOf(page: Page): Session | undefined {
+    return [...this.sessions.values()].find((s) => s.context === page.browserContext());
   }
 
   /**
@@ -212,111 +182,7 @@ export class BrowserHost {
       const tooMany = byAge.length - i > MAX_SESSIONS;
       if (!tooMany && now - session.lastUsed < IDLE_MS) continue;
       this.sessions.delete(key);
-      const context = session.context;
-      if (context && !session.isDefault) void context.close().catch(() => {});
-      else for (const tab of session.tabs) void tab.page.close().catch(() => {});
-      session.reset(false);
+      session.end();
     }
-  }
-
-  private async ensure(): Promise<Browser> {
-    if (this.browser?.connected) return this.browser;
-    this.launching ??= this.launch().finally(() => {
-      this.launching = undefined;
-    });
-    return this.launching;
-  }
-
-  private async launch(): Promise<Browser> {
-    const attach = this.options.attach;
-    const browser = attach ? await attachBrowser(attach, this.options) : await this.start();
-    browser.on('disconnected', () => {
-      if (this.browser !== browser) return;
-      this.browser = undefined;
-      for (const session of this.sessions.values()) session.reset(!this.closing);
-      this.initialPages = [];
-      this.applyDownloads = undefined;
-      void this.removeProfile();
-    });
-    browser.on('targetcreated', async (target) => {
-      // Popups and window.open: adopt them into the session whose context opened them.
-      if (target.type() !== 'page') return;
-      const page = await target.page().catch(() => null);
-      if (!page) return;
-      const owner = [...this.sessions.values()].find((s) => s.context === page.browserContext());
-      owner?.adopt(page);
-    });
-    if (this.options.policy.options.allowFileUrls) await guardFileUrls(browser, this.options.policy);
-    this.applyDownloads = await configureDownloads(browser, this.options.outputDir, (file) =>
-      this.downloads.push(file),
-    );
-    // An attached browser's default context and pages are the user's: we never touch them.
-    if (!attach) {
-      await this.applyDownloads(undefined);
-      this.initialPages = await browser.pages();
-      this.cleanupOnExit(browser);
-    }
-    this.browser = browser;
-    return browser;
-  }
-
-  /** Launches Chromium with a fresh (or the kept) profile, all its traffic through the proxy. */
-  private async start(): Promise<Browser> {
-    const executablePath = findBrowser(this.options.executablePath);
-    if (process.getuid?.() === 0 && !this.options.noSandbox)
-      throw new ToolError(
-        'upstream',
-        'Chromium refuses to start as root with its sandbox on, and this server runs as root.',
-        'Start the server with --no-sandbox (env PUPPETEER_NO_SANDBOX=true), or run it as an ordinary user.',
-      );
-    this.proxyPort ??= await this.proxy.start();
-    if (!this.options.userDataDir)
-      this.tempProfile = await fs.mkdtemp(path.join(os.tmpdir(), 'bastion-chrome-'));
-    const userDataDir = this.options.userDataDir ?? (this.tempProfile as string);
-    const puppeteer = await loadPuppeteer();
-    try {
-      const browser = await puppeteer.launch({
-        executablePath,
-        headless: !this.options.headed,
-        userDataDir,
-        pipe: true,
-        defaultViewport: this.options.viewport,
-        args: launchArgs(this.proxyPort, this.options),
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-        timeout: Math.max(this.options.timeoutMs, 30_000),
-        protocolTimeout: Math.max(this.options.timeoutMs * 2, 60_000),
-      });
-      this.options.log?.info(`browser started: ${executablePath}`);
-      return browser;
-    } catch (error) {
-      await this.removeProfile();
-      throw new ToolError(
-        'upstream',
-        `Chromium at ${executablePath} did not start: ${String((error as Error).message).split('\n')[0]}`,
-        'Check the binary (--executable-path) and, as root, pass --no-sandbox.',
-      );
-    }
-  }
-
-  /** A stdio server may end without close() (stdin closed): kill Chromium and drop the temp profile. */
-  private cleanupOnExit(browser: Browser) {
-    if (this.exitHook) process.off('exit', this.exitHook);
-    this.exitHook = () => {
-      browser.process()?.kill('SIGKILL');
-      if (this.tempProfile) {
-        try {
-          rmSync(this.tempProfile, { recursive: true, force: true, maxRetries: 2 });
-        } catch {}
-      }
-    };
-    process.on('exit', this.exitHook);
-  }
-
-  private async removeProfile() {
-    const dir = this.tempProfile;
-    this.tempProfile = undefined;
-    if (dir) await fs.rm(dir, { recursive: true, force: true }).catch(() => {});
   }
 }

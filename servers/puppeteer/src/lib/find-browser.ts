@@ -43,7 +43,8 @@ function cachedBrowsers(): string[] {
   for (const product of ['chrome', 'chromium']) {
     let versions: string[] = [];
     try {
-      versions = fs.readdirSync(path.join(base, product)).sort().reverse();
+      // Newest first, numerically: linux-121.0.6167.85 before linux-99.0.4844.51.
+      versions = fs.readdirSync(path.join(base, product)).sort(byVersion).reverse();
     } catch {
       continue;
     }
@@ -68,6 +69,8 @@ function cachedBrowsers(): string[] {
   }
   return out;
 }
+
+const byVersion = new Intl.Collator('en', { numeric: true }).compare;
 
 function isExecutable(file: string): boolean {
   try {

@@ -1,6 +1,5 @@
-import { ToolError } from '@bastion-mcp/runtime';
+import { type Logger, ToolError } from '@bastion-mcp/runtime';
 import type { Browser, PuppeteerNode } from 'puppeteer-core';
-import { saveDownload } from './output.js';
 
 /**
  * puppeteer-core, loaded on first use (initialize never touches the browser stack). The bundler
@@ -60,42 +59,41 @@ export async function attachBrowser(
   }
 }
 
-/** Sets the download behaviour of one browser context (undefined: the default one). */
-export type Downloads = (contextId: string | undefined) => Promise<void>;
-
-/** Downloads: denied without --output-dir; with it, saved there under their sanitised suggested names. */
-export async function configureDownloads(
-  browser: Browser,
-  outputDir: string | undefined,
-  onFile: (file: string) => void,
-): Promise<Downloads> {
-  const session = await browser.target().createCDPSession();
-  const id = (contextId: string | undefined) => (contextId ? { browserContextId: contextId } : {});
-  if (!outputDir)
-    return async (contextId) => {
-      await session
-        .send('Browser.setDownloadBehavior', { behavior: 'deny', ...id(contextId) })
-        .catch(() => {});
-    };
-  // Chromium saves under a GUID; the file gets its suggested name, sanitised, once complete.
-  const names = new Map<string, string>();
-  session.on('Browser.downloadWillBegin', (event) => names.set(event.guid, event.suggestedFilename));
-  session.on('Browser.downloadProgress', (event) => {
-    if (event.state !== 'completed') return;
-    const suggested = names.get(event.guid) ?? 'download';
-    names.delete(event.guid);
-    void saveDownload(outputDir, event.guid, suggested).then((file) => {
-      if (file) onFile(file);
+/** Launches the Chromium at executablePath on a profile, all its traffic through the proxy. */
+export async function launchChromium(
+  executablePath: string,
+  proxyPort: number,
+  userDataDir: string,
+  options: {
+    headed: boolean;
+    viewport: { width: number; height: number };
+    noSandbox: boolean;
+    timeoutMs: number;
+    log?: Logger | undefined;
+  },
+): Promise<Browser> {
+  const puppeteer = await loadPuppeteer();
+  try {
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: !options.headed,
+      userDataDir,
+      pipe: true,
+      defaultViewport: options.viewport,
+      args: launchArgs(proxyPort, options),
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      timeout: Math.max(options.timeoutMs, 30_000),
+      protocolTimeout: Math.max(options.timeoutMs * 2, 60_000),
     });
-  });
-  return async (contextId) => {
-    await session
-      .send('Browser.setDownloadBehavior', {
-        behavior: 'allowAndName',
-        downloadPath: outputDir,
-        eventsEnabled: true,
-        ...id(contextId),
-      })
-      .catch(() => {});
-  };
+    options.log?.info(`browser started: ${executablePath}`);
+    return browser;
+  } catch (error) {
+    throw new ToolError(
+      'upstream',
+      `Chromium at ${executablePath} did not start: ${String((error as Error).message).split('\n')[0]}`,
+      'Check the binary (--executable-path) and, as root, pass --no-sandbox.',
+    );
+  }
 }

@@ -14,6 +14,7 @@ export interface BlockedRequest {
 }
 
 export const BLOCK_HEADER = 'x-bastion-blocked';
+export const BLOCK_FIX_HEADER = 'x-bastion-blocked-fix';
 const MAX_BLOCKED = 500;
 
 /**
@@ -96,7 +97,12 @@ export class PolicyProxy {
     if (!verdict.ok || !verdict.address) {
       this.record(url.href, `${url.hostname}:${port}`, verdict);
       const rule = verdict.ok ? 'no address' : verdict.rule;
-      res.writeHead(403, { 'content-type': 'text/plain', [BLOCK_HEADER]: encodeURIComponent(rule) });
+      const fix = verdict.ok ? 'Check the host name.' : verdict.fix;
+      res.writeHead(403, {
+        'content-type': 'text/plain',
+        [BLOCK_HEADER]: encodeURIComponent(rule),
+        [BLOCK_FIX_HEADER]: encodeURIComponent(fix),
+      });
       res.end(`Blocked by the Bastion URL policy: ${rule}`);
       return;
     }

@@ -1,5 +1,5 @@
 import type { Dialog, HTTPRequest, Page } from 'puppeteer-core';
-import { BLOCK_HEADER } from './proxy.js';
+import { BLOCK_FIX_HEADER, BLOCK_HEADER } from './proxy.js';
 import { RefRegistry } from './refs.js';
 
 export interface ConsoleEntry {
@@ -18,7 +18,9 @@ export interface NetworkEntry {
   size?: number;
   ms?: number;
   failure?: string;
+  /** The policy rule that refused it, and what would allow it. */
   blocked?: string;
+  fix?: string;
   start: number;
 }
 
@@ -79,6 +81,8 @@ export class Tab {
       entry.ms = Date.now() - entry.start;
       const blocked = response.headers()[BLOCK_HEADER];
       if (blocked) entry.blocked = decodeURIComponent(blocked);
+      const fix = response.headers()[BLOCK_FIX_HEADER];
+      if (fix) entry.fix = decodeURIComponent(fix);
       const length = Number(response.headers()['content-length']);
       if (Number.isFinite(length)) entry.size = length;
     });

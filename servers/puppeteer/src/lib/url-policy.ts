@@ -114,7 +114,7 @@ export class UrlPolicy {
     );
     if (named) return OK;
     return refuse(
-      `${host === address ? address : `${host}:${port} resolves to ${address}, which is`} one of the ${RULE_FLAG[cls]}, which are refused by default`,
+      `${host === address ? `${address} is` : `${host}:${port} resolves to ${address}, which is`} one of the ${RULE_FLAG[cls]}, which are refused by default`,
       `Start the server with --allowed-origins listing this exact origin (e.g. http://${host}:${port}), or --allow-private-network.`,
     );
   }
@@ -149,7 +149,7 @@ export class UrlPolicy {
     if (!this.options.roots.some((root) => isWithin(root, file)))
       return refuse(
         `${file} is outside the allowed directories`,
-        'Pass its directory as an allowed directory when starting the server.',
+        'Start the server with its directory among the allowed directories (the <dir> arguments beside --allow-file-urls).',
       );
     return OK;
   }

@@ -96,7 +96,7 @@ export const browserTakeScreenshot = tool({
       ),
     );
     const mimeType = `image/${input.type}`;
-    if (input.name) ctx.state.screenshots.set(input.name, { data, mimeType });
+    if (input.name) (await ctx.state.browser.session(ctx)).keepScreenshot(input.name, { data, mimeType });
     const tooLarge = data.length * 1.37 > ctx.state.budget * 20;
     if (input.filename || tooLarge) {
       const file = await saveFile(

@@ -1,5 +1,6 @@
 import { invalidInput, text, z } from '@bastion-mcp/runtime';
 import { title } from '../lib/act.js';
+import type { Session } from '../lib/session.js';
 import { tool } from '../tool.js';
 import { blockedSince, checkedUrl, navigateChecked } from './navigate.js';
 
@@ -27,7 +28,7 @@ export const browserTabs = tool({
     const lines = note ? [note] : [];
     if (action === 'new') {
       const checked = url === undefined ? undefined : checkedUrl(ctx.state.policy, url);
-      const tab = await browser.newTab(session);
+      const tab = await session.newTab();
       if (checked) {
         await navigateChecked(tab, checked, blockedSince(session.blocked, checked));
       }
@@ -44,14 +45,38 @@ export const browserTabs = tool({
         await session.tabs[target]?.page.bringToFront();
         lines.push(`Selected tab ${target}.`);
       } else {
-        await browser.closeTab(session, target);
+        await session.closeTab(target);
         lines.push(`Closed tab ${target}.`);
       }
     }
-    for (const [i, tab] of session.tabs.entries())
-      lines.push(
-        `${i === session.current ? '*' : ' '} ${i}: ${tab.page.url()} ${JSON.stringify(await title(tab))}`,
-      );
-    return text(lines.join('\n'));
+    return text([...lines, ...(await listing(session))].join('\n'));
+  },
+});
+
+async function listing(session: Session): Promise<string[]> {
+  const lines: string[] = [];
+  for (const [i, tab] of session.tabs.entries())
+    lines.push(
+      `${i === session.current ? '*' : ' '} ${i}: ${tab.page.url()} ${JSON.stringify(await title(tab))}`,
+    );
+  return lines;
+}
+
+/**
+ * browser_tabs under --read-only: listing is a read, so it stays; new, select and close (writes) go.
+ * A tool has one kind, so read-only mode gets this narrower tool under the same name.
+ */
+export const browserTabsReadOnly = tool({
+  name: 'browser_tabs',
+  title: 'List tabs',
+  description:
+    'Tabs of the browser (popups included), the current one marked *. Read-only mode: listing only.',
+  kind: 'read',
+  openWorld: true,
+  input: z.object({ action: z.enum(['list']).describe('What to do (read-only mode: list only)') }),
+  async handle(_input, ctx) {
+    const { note } = await ctx.state.browser.tab(ctx);
+    const lines = await listing(await ctx.state.browser.session(ctx));
+    return text([...(note ? [note] : []), ...lines].join('\n'));
   },
 });
