@@ -12,7 +12,7 @@ export const consoleLogsResource: ResourceSpec<PuppeteerState> = {
   async read(uri, _variables, ctx) {
     const browser = ctx.state.browser;
     // Only the reader's own session: over HTTP another client's console is none of its business.
-    const tab = browser.running ? browser.peek(ctx.sandbox)?.currentTab() : undefined;
+    const tab = browser.running ? browser.peek(ctx)?.currentTab() : undefined;
     const body = (tab?.console ?? []).map((e) => `[${e.level}] ${e.text}`).join('\n');
     return [{ uri: uri.href, mimeType: 'text/plain', text: body }];
   },
@@ -26,7 +26,7 @@ export const screenshotResource: ResourceSpec<PuppeteerState> = {
   template: 'screenshot://{name}',
   async list(ctx) {
     // Like console://logs, only the reader's own session's: one client's pages are not another's.
-    const shots = ctx.state.browser.peek(ctx.sandbox)?.screenshots ?? new Map();
+    const shots = ctx.state.browser.peek(ctx)?.screenshots ?? new Map();
     const resources = [...shots.keys()].map((name) => ({
       uri: `screenshot://${name}`,
       name: `Screenshot: ${name}`,
@@ -35,7 +35,7 @@ export const screenshotResource: ResourceSpec<PuppeteerState> = {
     return { resources };
   },
   async read(uri, variables, ctx) {
-    const shot = ctx.state.browser.peek(ctx.sandbox)?.screenshots.get(String(variables.name));
+    const shot = ctx.state.browser.peek(ctx)?.screenshots.get(String(variables.name));
     if (!shot)
       throw new Error(
         `No screenshot named ${String(variables.name)}; take one with browser_take_screenshot name=...`,

@@ -139,6 +139,7 @@ export function createServer(config: PuppeteerConfig, log?: Logger) {
     selection: config,
     budget: config.maxResponseChars,
     ...(log ? { log } : {}),
+    onConnectionClose: (connection) => browser.release(connection),
     close: () => browser.close(),
   });
   // The browser host rides along for tests and the demo (its pid, whether it runs).

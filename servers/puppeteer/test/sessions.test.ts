@@ -38,6 +38,27 @@ describe('stateless HTTP requests share one browser session', () => {
     }
   });
 
+  it("closes a connection's browser context when the connection closes", async () => {
+    const server = browserServer(['--allowed-origins', site.origin]);
+    const shared = await connect(server, { via: 'http' });
+    const connection = await connect(server);
+    try {
+      await call(shared, 'browser_navigate', { url: `${site.origin}/` });
+      await call(connection, 'browser_navigate', { url: `${site.origin}/` });
+      expect(server.browser.contextCount).toBe(2);
+      await connection.close();
+      await eventually(
+        async () => server.browser.contextCount,
+        (count) => count === 1,
+      );
+      expect(server.browser.contextCount).toBe(1);
+      expect(await call(shared, 'browser_tabs', { action: 'list' })).toContain(site.origin);
+    } finally {
+      await shared.close();
+      await server.close();
+    }
+  });
+
   it('leaves a connection its own context, apart from the stateless one', async () => {
     const server = browserServer(['--allowed-origins', site.origin]);
     const stateless = await connect(server, { via: 'http' });

@@ -17,7 +17,14 @@ export interface ResourceContext<S> {
   state: S;
   sandbox: Sandbox;
   signal: AbortSignal;
+  /** As ToolContext's: the era, which connection reads, and whether it is one stateless request. */
+  era: 'legacy' | 'modern';
+  connection: object;
+  stateless: boolean;
 }
+
+/** What a resource handler's context holds besides the request's signal. */
+export type ResourceBase<S> = Omit<ResourceContext<S>, 'signal'>;
 
 export type ResourceContents = { uri: string; mimeType?: string } & ({ text: string } | { blob: string });
 
@@ -80,14 +87,13 @@ function metaOf<S>(spec: ResourceSpec<S>) {
 export function registerResource<S>(
   server: McpServer,
   spec: ResourceSpec<S>,
-  state: S,
-  sandbox: Sandbox,
+  base: ResourceBase<S>,
   /** Resolves when the connection's roots are known (see the server factory). */
   ready: () => Promise<void>,
   onRead: (uri: string, ctx: ResourceContext<S>) => void = () => {},
 ): void {
   const meta = metaOf(spec);
-  const context = (c: ServerContext): ResourceContext<S> => ({ state, sandbox, signal: c.mcpReq.signal });
+  const context = (c: ServerContext): ResourceContext<S> => ({ ...base, signal: c.mcpReq.signal });
   const read = async (uri: URL, variables: Record<string, string | string[]>, c: ServerContext) => {
     await ready();
     try {
@@ -136,8 +142,7 @@ const listCursor = z.object({ list: z.number().int().nonnegative(), inner: z.str
 export function serveResourceList<S>(
   server: McpServer,
   specs: readonly ResourceSpec<S>[],
-  state: S,
-  sandbox: Sandbox,
+  base: ResourceBase<S>,
   ready: () => Promise<void>,
 ): void {
   const lists = specs.filter((spec) => spec.template && spec.list);
@@ -156,7 +161,7 @@ export function serveResourceList<S>(
     const resources: Resource[] = at
       ? []
       : specs.flatMap((spec) => (spec.uri ? [{ uri: spec.uri, name: spec.name, ...metaOf(spec) }] : []));
-    const ctx: ResourceContext<S> = { state, sandbox, signal: c.mcpReq.signal };
+    const ctx: ResourceContext<S> = { ...base, signal: c.mcpReq.signal };
     for (let i = at?.list ?? 0; i < lists.length; i++) {
       const spec = lists[i] as ResourceSpec<S>;
       try {

@@ -52,6 +52,11 @@ export interface ServerSpec<S> {
   unlisted?: () => Promise<ReadonlySet<string>>;
   /** Extra SDK server options (e.g. a requestState verify hook); same caveat as `extend`. */
   sdkOptions?: Partial<McpServerOptions>;
+  /**
+   * Called when a connection closes (stdio, or an HTTP session ended or expired) with the
+   * `connection` its calls saw, to release what the server kept for it.
+   */
+  onConnectionClose?: (connection: object) => void | Promise<void>;
   /** Releases what `state` holds (pools, watchers); called once at shutdown. */
   close?: () => Promise<void>;
 }
@@ -101,13 +106,16 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
     // initializing (or an opening the SDK re-pinned to the 2025 era) gets the CLI roots instead of
     // waiting forever for a handshake that never comes.
     const rootsReady = () => (server.server.getClientCapabilities() ? rootsRead : Promise.resolve());
+    const stateless = Boolean(ctx.requestInfo);
+    const connection = {};
     const base = (c: ServerContext): ToolContext<S> => ({
       state: spec.state,
       sandbox,
       signal: c.mcpReq.signal,
       log,
       era,
-      stateless: Boolean(ctx.requestInfo),
+      stateless,
+      connection,
       progress: progressReporter(c),
     });
 
@@ -139,12 +147,13 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
       }
     }
     filterToolList(server, unlisted, spec.unlisted);
-    const resourceCtx = { state: spec.state, sandbox, signal: new AbortController().signal };
+    const resourceBase = { state: spec.state, sandbox, era, connection, stateless };
+    const resourceCtx = { ...resourceBase, signal: new AbortController().signal };
     const onRead = era === 'modern' ? subscriptions.watchRead.bind(subscriptions) : undefined;
     for (const resource of spec.resources ?? []) {
-      registerResource(server, resource, spec.state, sandbox, rootsReady, onRead);
+      registerResource(server, resource, resourceBase, rootsReady, onRead);
     }
-    serveResourceList(server, spec.resources ?? [], spec.state, sandbox, rootsReady);
+    serveResourceList(server, spec.resources ?? [], resourceBase, rootsReady);
     if (subscriptions.enabled) {
       server.server.registerCapabilities({ resources: { subscribe: true } });
       if (connected) subscriptions.attachLegacy(server, resourceCtx);
@@ -162,6 +171,14 @@ export function defineServer<S>(spec: ServerSpec<S>): BastionServer {
       }
     }
     for (const prompt of spec.prompts ?? []) registerPrompt(server, prompt, spec.state, sandbox);
+    const onConnectionClose = spec.onConnectionClose;
+    if (onConnectionClose && !stateless) {
+      const previous = server.server.onclose;
+      server.server.onclose = () => {
+        previous?.();
+        void Promise.resolve(onConnectionClose(connection)).catch((e) => log.warn('connection close', e));
+      };
+    }
     spec.extend?.(server, era);
     // Tools, prompts and resource lists are fixed for the life of a process: say so, rather than
     // the SDK's default of promising change notifications that never come.

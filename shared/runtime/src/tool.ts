@@ -28,6 +28,11 @@ export interface ToolContext<S = unknown> {
    * 2025-era one sent without a session): nothing ties it to the caller's next request.
    */
   stateless: boolean;
+  /**
+   * Stands for the connection this call came on: the same object for every call of one stdio
+   * connection or HTTP session (a key for per-connection state), a new one per stateless request.
+   */
+  connection: object;
   /** Reports progress when the client asked for it (a progressToken); a no-op otherwise. */
   progress(progress: number, total?: number, message?: string): Promise<void>;
 }

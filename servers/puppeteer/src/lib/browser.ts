@@ -7,30 +7,31 @@ import type { Tab } from './tab.js';
 
 export type { BrowserOptions } from './chromium.js';
 
-/** Who is asking: a connection (its sandbox is per connection) or a stateless HTTP request. */
+/** Who is asking: a tool's or resource's context (the runtime's connection identity). */
 export interface Caller {
   era: 'legacy' | 'modern';
   /** One SDK instance per HTTP request (every 2026-era one, a 2025-era one without a session). */
-  stateless?: boolean;
-  sandbox: object;
+  stateless: boolean;
+  connection: object;
 }
+
+/** Stateless requests, and 2026-era clients (which have no sessions), share one session. */
+const keyOf = (caller: Caller): object =>
+  caller.era === 'modern' || caller.stateless ? SHARED : caller.connection;
 
 const SHARED = {};
 const IDLE_MS = 30 * 60_000;
 const MAX_SESSIONS = 32;
 
 /**
- * The browser, launched lazily and relaunched after it dies, and one Session per MCP connection.
- * A connection (stdio, or a 2025-era HTTP session) is known by its sandbox, which the runtime makes
- * per connection. Stateless requests get a fresh sandbox each time, so they share one session:
- * keyed by sandbox, each would leave a browser context behind for 30 minutes.
+ * The browser, launched lazily and relaunched after it dies, and one Session per MCP connection
+ * (stdio, or a 2025-era HTTP session), ended when the connection closes. Stateless requests share
+ * one session: a context of their own each would be left behind for 30 minutes.
  */
 export class BrowserHost {
   /** Files downloaded into --output-dir, newest last (actions report new ones). */
   readonly downloads: string[] = [];
   private sessions = new Map<object, Session>();
-  /** Sandboxes whose calls went to the shared session (a 2026-era stdio connection has one for good). */
-  private sharedCallers = new WeakSet<object>();
   /** The session of the latest call (tests, and resources read without a session of their own). */
   last: Session | undefined;
   private readonly chromium: Chromium;
@@ -48,8 +49,7 @@ export class BrowserHost {
 
   /** The caller's session with a live browser context, launching (or relaunching) the browser first. */
   async session(caller?: Caller): Promise<Session> {
-    const key = !caller || caller.era === 'modern' || caller.stateless ? SHARED : caller.sandbox;
-    if (caller && key === SHARED) this.sharedCallers.add(caller.sandbox);
+    const key = caller ? keyOf(caller) : SHARED;
     this.sweep(key);
     let session = this.sessions.get(key);
     if (!session) {
@@ -92,15 +92,17 @@ export class BrowserHost {
     session.context = context;
   }
 
-  /**
-   * The session a resource read may see (no launch): its connection's own, or the shared one if this
-   * sandbox's calls went there. A read knows its sandbox, not whether it is stateless, so a connection
-   * without a session yet gets nothing rather than the stateless clients' shared session.
-   */
-  peek(sandbox: object): Session | undefined {
-    return (
-      this.sessions.get(sandbox) ?? (this.sharedCallers.has(sandbox) ? this.sessions.get(SHARED) : undefined)
-    );
+  /** The session a resource read may see (no launch): the one the same caller's tools use. */
+  peek(caller: Caller): Session | undefined {
+    return this.sessions.get(keyOf(caller));
+  }
+
+  /** The connection closed: its session's context and tabs go with it. */
+  release(connection: object): void {
+    const session = this.sessions.get(connection);
+    if (!session) return;
+    this.sessions.delete(connection);
+    session.end();
   }
 
   /**
@@ -170,7 +172,7 @@ export class BrowserHost {
   }
 
   /**
-   * Sessions end with their connection, which the tools never see: a session idle as long as the
+   * Sessions end with their connection (release); as a second line, a session idle as long as the
    * runtime keeps an idle HTTP session (30 minutes) is closed, and so is the least recently used
    * one past 32.
    */
