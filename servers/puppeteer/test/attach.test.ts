@@ -4,7 +4,7 @@ import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeCorpus } from './escape-corpus.js';
 import { browserClient, browserServer, CHROMIUM, call, callError } from './helpers.js';
-import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
+import { useSites } from './site.js';
 
 /** A browser the user started: no proxy of ours, its DevTools endpoint read from its stderr. */
 async function userBrowser(): Promise<{ ws: string; child: ChildProcess }> {
@@ -38,29 +38,20 @@ afterAll(() => {
 escapeCorpus('an attached browser', () => ['--ws-endpoint', user.ws]);
 
 describe('attached to a running browser', () => {
-  let site: Site;
-  let forbidden: Forbidden;
-  beforeAll(async () => {
-    forbidden = await forbiddenServer();
-    site = await testSite(forbidden.port);
-  });
-  afterAll(async () => {
-    await site?.close();
-    await forbidden?.close();
-  });
+  const sites = useSites();
 
   it('uses contexts of its own, closes only those, and leaves the browser running', async () => {
     const mine = await puppeteer.connect({ browserWSEndpoint: user.ws });
     try {
       const [userPage] = await mine.pages();
       const before = (await mine.browserContexts()).length;
-      const ctx = await browserClient(['--allowed-origins', site.origin, '--ws-endpoint', user.ws]);
-      await call(ctx.client, 'browser_navigate', { url: `${site.origin}/` });
+      const ctx = await browserClient(['--allowed-origins', sites.site.origin, '--ws-endpoint', user.ws]);
+      await call(ctx.client, 'browser_navigate', { url: `${sites.site.origin}/` });
       // A fresh connection learns every context; ours is not the default one (no proxy of ours there).
       const during = await puppeteer.connect({ browserWSEndpoint: user.ws });
       const defaultUrls = (await during.defaultBrowserContext().pages()).map((p) => p.url());
-      expect(defaultUrls).not.toContain(`${site.origin}/`);
-      expect((await during.pages()).map((p) => p.url())).toContain(`${site.origin}/`);
+      expect(defaultUrls).not.toContain(`${sites.site.origin}/`);
+      expect((await during.pages()).map((p) => p.url())).toContain(`${sites.site.origin}/`);
       expect(during.browserContexts()).toHaveLength(before + 1);
       await during.disconnect();
       expect(userPage?.url()).toBe('about:blank');
@@ -78,25 +69,25 @@ describe('attached to a running browser', () => {
   it('reaches an origin when it is allowed (so the empty log of the corpus means something)', async () => {
     const open = await browserClient([
       '--allowed-origins',
-      `${site.origin},http://127.0.0.1:${forbidden.port}`,
+      `${sites.site.origin},http://127.0.0.1:${sites.forbidden.port}`,
       '--ws-endpoint',
       user.ws,
     ]);
     try {
-      await call(open.client, 'browser_navigate', { url: `${site.origin}/escape/ws` });
+      await call(open.client, 'browser_navigate', { url: `${sites.site.origin}/escape/ws` });
       await open.client.call('browser_wait_for', { textGone: 'wait' });
-      expect(forbidden.log.join('\n')).toMatch(/upgrade \/ws/);
+      expect(sites.forbidden.log.join('\n')).toMatch(/upgrade \/ws/);
     } finally {
-      forbidden.log.length = 0;
+      sites.forbidden.log.length = 0;
       await open.close();
     }
   });
 
   it('says so when the browser has gone away', async () => {
     const gone = await userBrowser();
-    const ctx = await browserClient(['--allowed-origins', site.origin, '--ws-endpoint', gone.ws]);
+    const ctx = await browserClient(['--allowed-origins', sites.site.origin, '--ws-endpoint', gone.ws]);
     try {
-      await call(ctx.client, 'browser_navigate', { url: `${site.origin}/` });
+      await call(ctx.client, 'browser_navigate', { url: `${sites.site.origin}/` });
       gone.child.kill('SIGKILL');
       await new Promise((resolve) => gone.child.once('exit', resolve));
       const text = await callError(ctx.client, 'browser_snapshot');

@@ -3,24 +3,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectUrl, serveHttpBin, spawnBin, tempDir } from '@bastion-mcp/runtime/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHROMIUM } from './helpers.js';
-import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
+import { useSites } from './site.js';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(pkgDir, 'dist/index.js');
 const env = { PUPPETEER_EXECUTABLE_PATH: CHROMIUM, PUPPETEER_NO_SANDBOX: 'true' };
 
-let site: Site;
-let forbidden: Forbidden;
-beforeAll(async () => {
-  forbidden = await forbiddenServer();
-  site = await testSite(forbidden.port);
-});
-afterAll(async () => {
-  await site?.close();
-  await forbidden?.close();
-});
+const sites = useSites();
 
 const profiles = async (dir: string) =>
   (await fs.readdir(dir)).filter((f) => f.startsWith('bastion-chrome-'));
@@ -28,11 +19,13 @@ const profiles = async (dir: string) =>
 describe('the published bin', () => {
   it('starts no browser before a tool call, drives one over stdio, and deletes its profile on exit', async () => {
     const tmp = await tempDir();
-    const client = await spawnBin(bin, ['--allowed-origins', site.origin], { env: { ...env, TMPDIR: tmp } });
+    const client = await spawnBin(bin, ['--allowed-origins', sites.site.origin], {
+      env: { ...env, TMPDIR: tmp },
+    });
     const { tools } = await client.client.listTools();
     expect(tools.map((t) => t.name)).toContain('browser_snapshot');
     expect(await profiles(tmp)).toEqual([]); // initialize and tools/list launched nothing
-    const nav = await client.call('browser_navigate', { url: `${site.origin}/` });
+    const nav = await client.call('browser_navigate', { url: `${sites.site.origin}/` });
     expect(client.textOf(nav)).toMatch(/title "Home"/);
     expect(await profiles(tmp)).toHaveLength(1);
     expect(client.stderr()).toMatch(/--no-sandbox: Chromium runs without its sandbox/); // PUPPETEER_NO_SANDBOX
@@ -42,9 +35,9 @@ describe('the published bin', () => {
   });
 
   it('gives a 2026-era stdio client its console as console://logs (its calls use the shared session)', async () => {
-    const client = await spawnBin(bin, ['--allowed-origins', site.origin], { env, era: 'modern' });
+    const client = await spawnBin(bin, ['--allowed-origins', sites.site.origin], { env, era: 'modern' });
     try {
-      await client.call('browser_navigate', { url: `${site.origin}/console` });
+      await client.call('browser_navigate', { url: `${sites.site.origin}/console` });
       let text = '';
       for (let i = 0; i < 30 && !/boom/.test(text); i++) {
         const read = await client.client.readResource({ uri: 'console://logs' });
@@ -58,7 +51,7 @@ describe('the published bin', () => {
   });
 
   it('writes nothing but JSON-RPC to stdout, whatever the page prints', async () => {
-    const child = spawn(process.execPath, [bin, '--allowed-origins', site.origin], {
+    const child = spawn(process.execPath, [bin, '--allowed-origins', sites.site.origin], {
       env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -78,7 +71,7 @@ describe('the published bin', () => {
       await request(1, 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo });
       child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
       const tool = (name: string, args: object) => ({ name, arguments: args });
-      await request(2, 'tools/call', tool('browser_navigate', { url: `${site.origin}/console` }));
+      await request(2, 'tools/call', tool('browser_navigate', { url: `${sites.site.origin}/console` }));
       await request(3, 'tools/call', tool('browser_click', { selector: 'button' }));
     } finally {
       child.stdin.end();
@@ -121,14 +114,14 @@ describe('the published bin', () => {
   it('serves Streamable HTTP', async () => {
     const server = await serveHttpBin(bin, [
       '--allowed-origins',
-      site.origin,
+      sites.site.origin,
       '--no-sandbox',
       '--executable-path',
       CHROMIUM,
     ]);
     try {
       const client = await connectUrl(server.url);
-      const nav = await client.call('browser_navigate', { url: `${site.origin}/form` });
+      const nav = await client.call('browser_navigate', { url: `${sites.site.origin}/form` });
       expect(client.textOf(nav)).toMatch(/title "Form"/);
       await client.close();
     } finally {
@@ -172,7 +165,7 @@ describe('over HTTP, each MCP session has its own browser context', () => {
   it('keeps cookies, storage and tabs of one client invisible to another', async () => {
     const server = await serveHttpBin(bin, [
       '--allowed-origins',
-      site.origin,
+      sites.site.origin,
       '--no-sandbox',
       '--executable-path',
       CHROMIUM,
@@ -180,15 +173,15 @@ describe('over HTTP, each MCP session has its own browser context', () => {
     try {
       const alice = await connectUrl(server.url);
       const bob = await connectUrl(server.url);
-      await alice.call('browser_navigate', { url: `${site.origin}/setcookie` });
-      await alice.call('browser_tabs', { action: 'new', url: `${site.origin}/form` });
-      const aliceSees = await alice.call('browser_navigate', { url: `${site.origin}/showcookie` });
+      await alice.call('browser_navigate', { url: `${sites.site.origin}/setcookie` });
+      await alice.call('browser_tabs', { action: 'new', url: `${sites.site.origin}/form` });
+      const aliceSees = await alice.call('browser_navigate', { url: `${sites.site.origin}/showcookie` });
       expect(aliceSees.isError).toBeFalsy();
       expect(alice.textOf(await alice.call('browser_get_text', {}))).toMatch(
         /cookie=\[who=alice\] storage=\[alice\]/,
       );
 
-      await bob.call('browser_navigate', { url: `${site.origin}/showcookie` });
+      await bob.call('browser_navigate', { url: `${sites.site.origin}/showcookie` });
       expect(bob.textOf(await bob.call('browser_get_text', {}))).toMatch(/cookie=\[\] storage=\[\]/);
       const bobTabs = bob.textOf(await bob.call('browser_tabs', { action: 'list' }));
       expect(bobTabs.trim().split('\n')).toHaveLength(1);

@@ -2,29 +2,20 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tempDir } from '@bastion-mcp/runtime/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { escapeCorpus } from './escape-corpus.js';
 import { browserClient, call, callError, eventually, refOf } from './helpers.js';
-import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
+import { useSites } from './site.js';
 
 escapeCorpus('a launched browser');
 
-let site: Site;
-let forbidden: Forbidden;
-beforeAll(async () => {
-  forbidden = await forbiddenServer();
-  site = await testSite(forbidden.port);
-});
-afterAll(async () => {
-  await site?.close();
-  await forbidden?.close();
-});
+const sites = useSites();
 
 describe('the default policy', () => {
   it('refuses the loopback test site itself when no origin is allowed, naming the rule and the flag', async () => {
     const strict = await browserClient([]);
     try {
-      const text = await callError(strict.client, 'browser_navigate', { url: `${site.origin}/` });
+      const text = await callError(strict.client, 'browser_navigate', { url: `${sites.site.origin}/` });
       expect(text).toMatch(/loopback addresses.*refused by default/);
       expect(text).toMatch(/Fix: .*--allowed-origins/);
       const file = await callError(strict.client, 'browser_navigate', { url: 'file:///etc/passwd' });
@@ -40,15 +31,17 @@ describe('the flags that widen or narrow the policy', () => {
     const open = await browserClient([
       '--allow-private-network',
       '--blocked-origins',
-      `http://127.0.0.1:${forbidden.port}`,
+      `http://127.0.0.1:${sites.forbidden.port}`,
     ]);
     try {
-      expect(await call(open.client, 'browser_navigate', { url: `${site.origin}/` })).toMatch(/title "Home"/);
+      expect(await call(open.client, 'browser_navigate', { url: `${sites.site.origin}/` })).toMatch(
+        /title "Home"/,
+      );
       const blocked = await callError(open.client, 'browser_navigate', {
-        url: `http://127.0.0.1:${forbidden.port}/`,
+        url: `http://127.0.0.1:${sites.forbidden.port}/`,
       });
       expect(blocked).toMatch(/is in --blocked-origins/);
-      expect(forbidden.log).toEqual([]);
+      expect(sites.forbidden.log).toEqual([]);
     } finally {
       await open.close();
     }
@@ -131,17 +124,17 @@ describe('the harness can see a leak', () => {
   it('when the forbidden origin is allowed too, the same pages reach it (so the empty logs above mean something)', async () => {
     const open = await browserClient([
       '--allowed-origins',
-      `${site.origin},http://127.0.0.1:${forbidden.port}`,
+      `${sites.site.origin},http://127.0.0.1:${sites.forbidden.port}`,
     ]);
     try {
-      await call(open.client, 'browser_navigate', { url: `${site.origin}/escape/ws` });
+      await call(open.client, 'browser_navigate', { url: `${sites.site.origin}/escape/ws` });
       await open.client.call('browser_wait_for', { textGone: 'wait' });
-      await call(open.client, 'browser_navigate', { url: `${site.origin}/escape/fetch` });
+      await call(open.client, 'browser_navigate', { url: `${sites.site.origin}/escape/fetch` });
       await open.client.call('browser_wait_for', { textGone: 'wait' });
-      expect(forbidden.log.join('\n')).toMatch(/upgrade \/ws/);
-      expect(forbidden.log.join('\n')).toMatch(/GET \/fetch/);
+      expect(sites.forbidden.log.join('\n')).toMatch(/upgrade \/ws/);
+      expect(sites.forbidden.log.join('\n')).toMatch(/GET \/fetch/);
     } finally {
-      forbidden.log.length = 0;
+      sites.forbidden.log.length = 0;
       await open.close();
     }
   });

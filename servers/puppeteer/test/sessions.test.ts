@@ -1,28 +1,19 @@
 import { connect } from '@bastion-mcp/runtime/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserServer, call, eventually, refOf } from './helpers.js';
-import { type Forbidden, forbiddenServer, type Site, testSite } from './site.js';
+import { forbiddenServer, testSite, useSites } from './site.js';
 
-let site: Site;
-let forbidden: Forbidden;
-beforeAll(async () => {
-  forbidden = await forbiddenServer();
-  site = await testSite(forbidden.port);
-});
-afterAll(async () => {
-  await site?.close();
-  await forbidden?.close();
-});
+const sites = useSites();
 
 // A 2025-era client over HTTP without a session: the SDK builds a server instance (and a sandbox)
 // per request, so nothing but the shared session can carry its tabs and refs to the next call.
 describe('stateless HTTP requests share one browser session', () => {
   it('keeps tabs and refs across session-less 2025 calls without piling up contexts', async () => {
-    const server = browserServer(['--allowed-origins', site.origin]);
+    const server = browserServer(['--allowed-origins', sites.site.origin]);
     const first = await connect(server, { via: 'http' });
     const second = await connect(server, { via: 'http' });
     try {
-      await call(first, 'browser_navigate', { url: `${site.origin}/` });
+      await call(first, 'browser_navigate', { url: `${sites.site.origin}/` });
       const ref = refOf(await call(first, 'browser_snapshot'), /button "Count"/);
       const contexts = server.browser.contextCount;
       // Another request, another client: same tab, and the ref from the first still works.
@@ -39,12 +30,12 @@ describe('stateless HTTP requests share one browser session', () => {
   });
 
   it("closes a connection's browser context when the connection closes", async () => {
-    const server = browserServer(['--allowed-origins', site.origin]);
+    const server = browserServer(['--allowed-origins', sites.site.origin]);
     const shared = await connect(server, { via: 'http' });
     const connection = await connect(server);
     try {
-      await call(shared, 'browser_navigate', { url: `${site.origin}/` });
-      await call(connection, 'browser_navigate', { url: `${site.origin}/` });
+      await call(shared, 'browser_navigate', { url: `${sites.site.origin}/` });
+      await call(connection, 'browser_navigate', { url: `${sites.site.origin}/` });
       expect(server.browser.contextCount).toBe(2);
       await connection.close();
       await eventually(
@@ -52,7 +43,7 @@ describe('stateless HTTP requests share one browser session', () => {
         (count) => count === 1,
       );
       expect(server.browser.contextCount).toBe(1);
-      expect(await call(shared, 'browser_tabs', { action: 'list' })).toContain(site.origin);
+      expect(await call(shared, 'browser_tabs', { action: 'list' })).toContain(sites.site.origin);
     } finally {
       await shared.close();
       await server.close();
@@ -60,14 +51,14 @@ describe('stateless HTTP requests share one browser session', () => {
   });
 
   it('leaves a connection its own context, apart from the stateless one', async () => {
-    const server = browserServer(['--allowed-origins', site.origin]);
+    const server = browserServer(['--allowed-origins', sites.site.origin]);
     const stateless = await connect(server, { via: 'http' });
     const connection = await connect(server);
     try {
-      await call(stateless, 'browser_navigate', { url: `${site.origin}/setcookie` });
-      await call(connection, 'browser_navigate', { url: `${site.origin}/showcookie` });
+      await call(stateless, 'browser_navigate', { url: `${sites.site.origin}/setcookie` });
+      await call(connection, 'browser_navigate', { url: `${sites.site.origin}/showcookie` });
       expect(await call(connection, 'browser_get_text')).toMatch(/cookie=\[\] storage=\[\]/);
-      await call(stateless, 'browser_navigate', { url: `${site.origin}/showcookie` });
+      await call(stateless, 'browser_navigate', { url: `${sites.site.origin}/showcookie` });
       expect(await call(stateless, 'browser_get_text')).toMatch(/cookie=\[who=alice\]/);
       expect(server.browser.contextCount).toBe(2);
     } finally {
@@ -85,14 +76,14 @@ describe("one session's refused requests are its own", () => {
   it('B does not see the WebSockets A was refused, nor A those of B', async () => {
     const otherForbidden = await forbiddenServer();
     const otherSite = await testSite(otherForbidden.port);
-    const server = browserServer(['--allowed-origins', `${site.origin},${otherSite.origin}`]);
+    const server = browserServer(['--allowed-origins', `${sites.site.origin},${otherSite.origin}`]);
     const a = await connect(server);
     const b = await connect(server);
     const listing = (client: typeof a) =>
       call(client, 'browser_network_requests', { blockedOnly: true, limit: 200 });
     try {
       for (const [client, origin] of [
-        [a, site.origin],
+        [a, sites.site.origin],
         [b, otherSite.origin],
       ] as const) {
         await call(client, 'browser_navigate', { url: `${origin}/escape/ws` });
@@ -101,18 +92,18 @@ describe("one session's refused requests are its own", () => {
       const mine = (port: number) => new RegExp(`127\\.0\\.0\\.1:${port}\\S* BLOCKED by policy`);
       const aSees = await eventually(
         () => listing(a),
-        (text) => mine(forbidden.port).test(text),
+        (text) => mine(sites.forbidden.port).test(text),
       );
       const bSees = await eventually(
         () => listing(b),
         (text) => mine(otherForbidden.port).test(text),
       );
-      expect(aSees).toMatch(mine(forbidden.port));
+      expect(aSees).toMatch(mine(sites.forbidden.port));
       expect(bSees).toMatch(mine(otherForbidden.port));
       await new Promise((resolve) => setTimeout(resolve, 300)); // late refusals land too
       expect(await listing(a)).not.toMatch(new RegExp(`:${otherForbidden.port}`));
-      expect(await listing(b)).not.toMatch(new RegExp(`:${forbidden.port}`));
-      expect([...forbidden.log, ...otherForbidden.log]).toEqual([]);
+      expect(await listing(b)).not.toMatch(new RegExp(`:${sites.forbidden.port}`));
+      expect([...sites.forbidden.log, ...otherForbidden.log]).toEqual([]);
     } finally {
       await a.close();
       await b.close();
@@ -126,7 +117,7 @@ describe("one session's refused requests are its own", () => {
 // console://logs is read without a tool call's context: the runtime tells a read its sandbox only.
 describe('console://logs', () => {
   it("gives a connection without a session its own empty log, not the stateless clients' shared one", async () => {
-    const server = browserServer(['--allowed-origins', site.origin]);
+    const server = browserServer(['--allowed-origins', sites.site.origin]);
     const stateless = await connect(server, { via: 'http' });
     const connection = await connect(server);
     const logs = async (client: typeof connection) => {
@@ -134,7 +125,7 @@ describe('console://logs', () => {
       return (read.contents[0] as { text: string }).text;
     };
     try {
-      await call(stateless, 'browser_navigate', { url: `${site.origin}/console` });
+      await call(stateless, 'browser_navigate', { url: `${sites.site.origin}/console` });
       expect(
         await eventually(
           () => call(stateless, 'browser_console_messages'),
@@ -142,9 +133,9 @@ describe('console://logs', () => {
         ),
       ).toMatch(/boom/);
       expect(await logs(connection)).toBe('');
-      await call(connection, 'browser_navigate', { url: `${site.origin}/` });
+      await call(connection, 'browser_navigate', { url: `${sites.site.origin}/` });
       expect(await logs(connection)).not.toMatch(/boom|hello log/);
-      await call(connection, 'browser_navigate', { url: `${site.origin}/console` });
+      await call(connection, 'browser_navigate', { url: `${sites.site.origin}/console` });
       expect(
         await eventually(
           () => logs(connection),
@@ -161,7 +152,7 @@ describe('console://logs', () => {
 
 describe('screenshot://<name>', () => {
   it("lists and reads a connection's own named screenshots only, the newest 20", async () => {
-    const server = browserServer(['--allowed-origins', site.origin]);
+    const server = browserServer(['--allowed-origins', sites.site.origin]);
     const a = await connect(server);
     const b = await connect(server);
     const names = async (client: typeof a) =>
@@ -174,9 +165,9 @@ describe('screenshot://<name>', () => {
         (error: Error) => error.message,
       );
     try {
-      await call(a, 'browser_navigate', { url: `${site.origin}/` });
+      await call(a, 'browser_navigate', { url: `${sites.site.origin}/` });
       await call(a, 'browser_take_screenshot', { name: 'mine', maxEdge: 100 });
-      await call(b, 'browser_navigate', { url: `${site.origin}/` });
+      await call(b, 'browser_navigate', { url: `${sites.site.origin}/` });
       expect(await names(a)).toEqual(['screenshot://mine']);
       expect(await read(a, 'mine')).toBe('image/png');
       expect(await names(b)).toEqual([]);

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 export const SECRET = 'FORBIDDEN-SECRET-7f3a9c';
 
@@ -252,5 +253,26 @@ export async function testSite(forbidden: number): Promise<Site> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The test site and its forbidden target, started before the calling scope's tests and closed after. */
+export function useSites(): { readonly site: Site; readonly forbidden: Forbidden } {
+  const started: { site?: Site; forbidden?: Forbidden } = {};
+  beforeAll(async () => {
+    started.forbidden = await forbiddenServer();
+    started.site = await testSite(started.forbidden.port);
+  });
+  afterAll(async () => {
+    await started.site?.close();
+    await started.forbidden?.close();
+  });
+  return {
+    get site() {
+      return started.site as Site;
+    },
+    get forbidden() {
+      return started.forbidden as Forbidden;
+    },
   };
 }
