@@ -140,7 +140,10 @@ const splitChunks = {
 const sharedRuntime = {
   name: 'shared-runtime',
   setup(b) {
-    b.onResolve({ filter: /^@bastion-mcp\/runtime$/ }, () => ({ path: 'runtime', namespace: 'shared-runtime' }));
+    b.onResolve({ filter: /^@bastion-mcp\/runtime$/ }, () => ({
+      path: 'runtime',
+      namespace: 'shared-runtime',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'shared-runtime' }, () => ({
       contents: `module.exports = globalThis[${RUNTIME_KEY}];`,
       loader: 'js',
@@ -225,7 +228,8 @@ await build({
 });
 // A chunk may load further chunks (found while it is built), so build until none is left.
 const built = new Set();
-for (let pending = [...chunkEntries]; pending.length; pending = [...chunkEntries].filter(([f]) => !built.has(f))) {
+let pending = [...chunkEntries];
+while (pending.length) {
   for (const [file, entry] of pending) {
     built.add(file);
     const outfile = path.join(dir, 'dist', file);
@@ -238,6 +242,7 @@ for (let pending = [...chunkEntries]; pending.length; pending = [...chunkEntries
       banner: { js: moduleUrl },
     });
   }
+  pending = [...chunkEntries].filter(([file]) => !built.has(file));
 }
 for (const { file } of chunkSpecs) {
   if (!built.has(file)) throw new Error(`bastion.chunks: nothing imports ${file} through import()`);
