@@ -62,6 +62,29 @@ describe('downloads with --output-dir', () => {
     });
 });
 
+it("a download is named in its own tab's answers, never in another session's", async () => {
+  const out = await tempDir();
+  const server = browserServer(['--allowed-origins', site.origin, '--output-dir', out]);
+  const a = await connect(server);
+  const b = await connect(server);
+  try {
+    await call(a, 'browser_navigate', { url: `${site.origin}/download-later` });
+    await call(b, 'browser_navigate', { url: `${site.origin}/` });
+    // A's page starts its download 400 ms after the click, while B's navigation (1.2 s) runs.
+    const clicked = await call(a, 'browser_click', { selector: 'button' });
+    const meanwhile = await call(b, 'browser_navigate', { url: `${site.origin}/slow` });
+    expect(await waitForFiles(out, 1)).toHaveLength(1);
+    expect(meanwhile).not.toMatch(/Downloaded/);
+    // Named once, in A's next answer if the click's answer came first.
+    const next = await call(a, 'browser_hover', { selector: 'button' });
+    expect(`${clicked}\n${next}`.match(/Downloaded: \S*q3_report\.txt/g)).toHaveLength(1);
+  } finally {
+    await a.close();
+    await b.close();
+    await server.close();
+  }
+});
+
 describe('downloads without --output-dir', () => {
   for (const second of [false, true])
     it(`are denied (${second ? 'a second session, its own context' : 'the default context'})`, async () => {

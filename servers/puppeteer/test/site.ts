@@ -147,6 +147,10 @@ document.getElementById('t').addEventListener('keydown', (e) => { keys.push(e.ti
       '<p id="c"></p><script>document.getElementById("c").textContent = "cookie=[" + document.cookie + "] storage=[" + (localStorage.getItem("who") || "") + "]";</script>',
     ),
     '/download': page('Download', '<a href="/report.txt" download>Get report</a>'),
+    '/download-later': page(
+      'Download later',
+      '<a id="get" href="/report.txt" download hidden>report</a><button onclick="setTimeout(() => document.getElementById(\'get\').click(), 400)">Later</button>',
+    ),
     '/drag': page(
       'Drag',
       `<div id="src" draggable="true" style="width:80px;height:40px;background:#ccc">Card</div>

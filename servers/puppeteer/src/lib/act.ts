@@ -100,7 +100,6 @@ export async function act(
 ): Promise<string> {
   const page = tab.page;
   const started = Date.now();
-  const downloadsBefore = ctx.state.browser.downloads.length;
   const before = tab.lastSnapshot;
   const urlBefore = page.url();
   let navigating = false;
@@ -135,7 +134,8 @@ export async function act(
   const url = page.url();
   if (url !== urlBefore || navigating) lines.push(`Page: ${url} (title ${JSON.stringify(await title(tab))})`);
   if (tab.dialog) lines.push(dialogLine(tab.dialog));
-  const downloads = ctx.state.browser.downloads.slice(downloadsBefore);
+  const downloads = tab.downloads.slice(tab.downloadsReported);
+  tab.downloadsReported = tab.downloads.length;
   if (downloads.length) lines.push(`Downloaded: ${downloads.join(', ')}`);
   const errors = tab.consoleErrorsSince(started);
   if (errors.length)

@@ -29,7 +29,7 @@ const MAX_SESSIONS = 32;
  * one session: a context of their own each would be left behind for 30 minutes.
  */
 export class BrowserHost {
-  /** Files downloaded into --output-dir, newest last (actions report new ones). */
+  /** Files downloaded into --output-dir by any session, newest last (each tab keeps its own too). */
   readonly downloads: string[] = [];
   private sessions = new Map<object, Session>();
   /** The session of the latest call (tests, and resources read without a session of their own). */
@@ -43,7 +43,10 @@ export class BrowserHost {
       },
       // Popups and window.open: adopt them into the session whose context opened them.
       page: (page) => this.ownerOf(page)?.adopt(page),
-      download: (file) => this.downloads.push(file),
+      download: (file, frameId) => {
+        this.downloads.push(file);
+        this.tabOfFrame(frameId)?.downloads.push(file);
+      },
     });
   }
 
@@ -165,6 +168,14 @@ export class BrowserHost {
   /** Why the file: guard failed a URL (the page only reports net::ERR_ACCESS_DENIED). */
   fileRefusal(url: string): Refusal | undefined {
     return url.startsWith('file:') ? this.chromium.fileRefusals.get(url) : undefined;
+  }
+
+  /** The tab one of whose frames has this CDP id (puppeteer keeps it as the frame's `_id`). */
+  private tabOfFrame(frameId: string): Tab | undefined {
+    for (const session of this.sessions.values())
+      for (const tab of session.tabs)
+        if (tab.page.frames().some((f) => (f as unknown as { _id: string })._id === frameId)) return tab;
+    return undefined;
   }
 
   private ownerOf(page: Page): Session | undefined {

@@ -31,8 +31,8 @@ export interface ChromiumEvents {
   gone(unexpected: boolean): void;
   /** A page opened (a popup, window.open, a new tab). */
   page(page: Page): void;
-  /** A download finished and was saved into --output-dir. */
-  download(file: string): void;
+  /** A download finished and was saved into --output-dir; `frameId` is the frame that started it. */
+  download(file: string, frameId: string): void;
 }
 
 /**
@@ -124,8 +124,8 @@ export class Chromium {
     });
     if (this.options.policy.options.allowFileUrls)
       await guardFileUrls(browser, this.options.policy, this.fileRefusals);
-    this.downloads = await configureDownloads(browser, this.options.outputDir, (file) =>
-      this.events.download(file),
+    this.downloads = await configureDownloads(browser, this.options.outputDir, (file, frameId) =>
+      this.events.download(file, frameId),
     );
     // An attached browser's default context and pages are the user's: we never touch them.
     if (!attach) {

@@ -8,7 +8,7 @@ export type Downloads = (contextId: string | undefined) => Promise<void>;
 export async function configureDownloads(
   browser: Browser,
   outputDir: string | undefined,
-  onFile: (file: string) => void,
+  onFile: (file: string, frameId: string) => void,
 ): Promise<Downloads> {
   const session = await browser.target().createCDPSession();
   const id = (contextId: string | undefined) => (contextId ? { browserContextId: contextId } : {});
@@ -19,14 +19,17 @@ export async function configureDownloads(
         .catch(() => {});
     };
   // Chromium saves under a GUID; the file gets its suggested name, sanitised, once complete.
-  const names = new Map<string, string>();
-  session.on('Browser.downloadWillBegin', (event) => names.set(event.guid, event.suggestedFilename));
+  // The frame that started it says whose download it is.
+  const started = new Map<string, { name: string; frameId: string }>();
+  session.on('Browser.downloadWillBegin', (event) =>
+    started.set(event.guid, { name: event.suggestedFilename, frameId: event.frameId }),
+  );
   session.on('Browser.downloadProgress', (event) => {
     if (event.state !== 'completed') return;
-    const suggested = names.get(event.guid) ?? 'download';
-    names.delete(event.guid);
-    void saveDownload(outputDir, event.guid, suggested).then((file) => {
-      if (file) onFile(file);
+    const { name, frameId } = started.get(event.guid) ?? { name: 'download', frameId: '' };
+    started.delete(event.guid);
+    void saveDownload(outputDir, event.guid, name).then((file) => {
+      if (file) onFile(file, frameId);
     });
   });
   return async (contextId) => {

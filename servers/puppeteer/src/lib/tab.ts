@@ -35,6 +35,10 @@ function push<T>(ring: T[], item: T) {
 export class Tab {
   readonly console: ConsoleEntry[] = [];
   readonly network: NetworkEntry[] = [];
+  /** Files this tab's pages downloaded into --output-dir, newest last. */
+  readonly downloads: string[] = [];
+  /** How many of them an action's answer has named (one that finished between actions is named next). */
+  downloadsReported = 0;
   readonly refs = new RefRegistry();
   dialog: Dialog | undefined;
   /** Set when the page's renderer crashed: the tab is replaced on the next call. */
