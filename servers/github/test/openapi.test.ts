@@ -19,7 +19,12 @@ describe("the fake's answers match GitHub's OpenAPI descriptions", () => {
       await s.call('issue_read', { owner: 'acme', repo: 'api', issue_number: 999 });
       // --lockdown's permission check, on the same fake.
       const locked = await session(['--lockdown'], { fake: s.fake });
-      await locked.call('issue_read', { method: 'get_comments', owner: 'acme', repo: 'api', issue_number: 1 });
+      await locked.call('issue_read', {
+        method: 'get_comments',
+        owner: 'acme',
+        repo: 'api',
+        issue_number: 1,
+      });
       await locked.close();
       const served = s.fake.responses.filter((r) => r.template !== 'graphql');
       expect(served.length).toBeGreaterThan(TOUR.length);
