@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routes } from './fake/routes.mjs';
+import { routes } from './fake/index.mjs';
 import { session } from './helpers.js';
 import { loadDescription } from './openapi.js';
 import { argsOf, TOUR } from './tour.js';
