@@ -95,6 +95,7 @@ export function createServer(
       token,
       log: logger,
       userAgent: USER_AGENT,
+      policy,
     }),
     policy,
     host,

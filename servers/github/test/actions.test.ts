@@ -63,3 +63,14 @@ describe('actions toolset (off by default)', () => {
     expect(h.s.fake.state.repo('acme', 'api').runs[0].status).toBe('queued');
   });
 });
+
+describe('job logs under --repos', () => {
+  const h = useSession(['--toolsets', 'actions', '--repos', 'acme/api']);
+
+  it("follows GitHub's redirect to the signed log address (not a repository)", async () => {
+    const run = h.s.fake.state.repo('acme', 'api').runs[0];
+    const { isError, text } = await h.s.call('get_job_logs', { owner: 'acme', repo: 'api', run_id: run.id });
+    expect(isError, text).toBe(false);
+    expect(text).toMatch(/##\[error\]Process completed with exit code 1\./);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fullRepo } from './fake/index.mjs';
 import { useSession } from './helpers.js';
 
 const ALLOWED = new Set(['acme/api', 'acme/web']);
@@ -179,6 +180,54 @@ describe('--repos confinement', () => {
     const { text } = await h.s.call('search_issues', { query: 'leaked' });
     expect(text).not.toMatch(/#1 leaked/);
     expect(text).toMatch(/^0 result/);
+  });
+
+  it('update_pull_request_branch refuses a pull request whose head lives outside the list (it writes there)', async () => {
+    const { state, origin } = h.s.fake;
+    const api = state.repo('acme', 'api');
+    const loot = state.repo('evil', 'loot');
+    const headRepoJson = fullRepo(`${origin}/api/v3`, origin, loot, state.user('evil'));
+    const number = api.nextNumber++;
+    api.pulls.push({ ...api.pulls[0], id: 990_001, number, head: 'main', headRepoJson });
+    const { isError, text } = await h.s.call('update_pull_request_branch', {
+      owner: 'acme',
+      repo: 'api',
+      pullNumber: number,
+    });
+    expect(isError).toBe(true);
+    expect(text).toMatch(/the head repository evil\/loot is outside/);
+    expect(h.s.fake.requests.some((r) => r.path.endsWith(`/pulls/${number}/update-branch`))).toBe(false);
+    const own = await h.s.call('update_pull_request_branch', { owner: 'acme', repo: 'api', pullNumber: 5 });
+    expect(own.isError).toBe(false);
+  });
+
+  it('follows no redirect out of the list (a transferred issue); one into the list is followed', async () => {
+    const api = h.s.fake.state.repo('acme', 'api');
+    const moved = (to: string) => {
+      const number = api.nextNumber++;
+      api.issues.push({ ...api.issues[0], id: 990_000 + number, number, movedTo: to });
+      return number;
+    };
+    const out = await h.s.call('issue_read', {
+      owner: 'acme',
+      repo: 'api',
+      issue_number: moved('/repos/acme/secret/issues/1'),
+    });
+    expect(out.isError).toBe(true);
+    expect(out.text).toMatch(/redirected this request to acme\/secret.*not followed/);
+    const byId = await h.s.call('issue_read', {
+      owner: 'acme',
+      repo: 'api',
+      issue_number: moved('/repositories/7/issues/1'),
+    });
+    expect(byId.text).toMatch(/to a repository by ID/);
+    const inside = await h.s.call('issue_read', {
+      owner: 'acme',
+      repo: 'api',
+      issue_number: moved('/repos/acme/web/issues/1'),
+    });
+    expect(inside.isError).toBe(false);
+    expect(h.s.fake.requests.at(-1)?.path).toBe('/api/v3/repos/acme/web/issues/1');
   });
 
   it("after all of it, the fake's log shows no request for a repository outside the list", () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useSession } from './helpers.js';
 
 describe('--lockdown', () => {
@@ -33,6 +33,18 @@ describe('--lockdown', () => {
     await h.s.call('issue_read', { ...api, issue_number: 4 });
     expect(permissionChecks('mallory')).toBe(before);
     expect(before).toBe(1);
+  });
+
+  it('asks again once the TTL (five minutes) has passed', async () => {
+    const before = permissionChecks('mallory');
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 5 * 60_000 + 1_000);
+    try {
+      await h.s.call('issue_read', { ...api, issue_number: 4 });
+    } finally {
+      clock.mockRestore();
+    }
+    expect(permissionChecks('mallory')).toBe(before + 1);
   });
 
   it('applies to pull request reviews too', async () => {

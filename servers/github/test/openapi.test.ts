@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routes } from './fake/index.mjs';
 import { session } from './helpers.js';
 import { loadDescription } from './openapi.js';
 import { argsOf, TOUR } from './tour.js';
@@ -16,8 +17,20 @@ describe("the fake's answers match GitHub's OpenAPI descriptions", () => {
       }
       // Error answers too: a 404, a 422, a 401.
       await s.call('issue_read', { owner: 'acme', repo: 'api', issue_number: 999 });
+      // --lockdown's permission check, on the same fake.
+      const locked = await session(['--lockdown'], { fake: s.fake });
+      await locked.call('issue_read', {
+        method: 'get_comments',
+        owner: 'acme',
+        repo: 'api',
+        issue_number: 1,
+      });
+      await locked.close();
       const served = s.fake.responses.filter((r) => r.template !== 'graphql');
       expect(served.length).toBeGreaterThan(TOUR.length);
+      // Every route the fake serves answered at least once, so every shape it can serve is checked.
+      const seen = new Set(served.map((r) => `${r.method} ${r.template}`));
+      expect(routes.map((r) => `${r.method} ${r.template}`).filter((r) => !seen.has(r))).toEqual([]);
       const dotcom = loadDescription('api.github.com.json');
       expect(served.map((r) => dotcom.check(r)).filter(Boolean)).toEqual([]);
       // GHES 3.19 lacks a few newer endpoints (sub-issues); those are named here so the list

@@ -45,6 +45,7 @@ export const TOUR: [string, Args][] = [
   ['search_commits', { query: 'tweak' }],
   ['search_repositories', { query: 'api' }],
   ['create_repository', { name: 'tour-repo', description: 'Made by the tour' }],
+  ['create_repository', { name: 'tour-org-repo', organization: 'acme' }],
   ['fork_repository', { owner: 'acme', repo: 'web' }],
   ['issue_read', { method: 'get', ...api, issue_number: 1 }],
   ['issue_read', { method: 'get_comments', ...api, issue_number: 1 }],

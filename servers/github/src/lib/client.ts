@@ -2,6 +2,8 @@ import type { Logger } from '@bastion-mcp/runtime';
 import type { Octokit } from '@octokit/rest';
 import type { GithubHost } from './host.js';
 import { LeanLimiter } from './lean-limiter.js';
+import type { RepoPolicy } from './policy.js';
+import { confinedFetch } from './redirects.js';
 
 export type Api = Octokit;
 
@@ -13,6 +15,8 @@ export interface ClientOptions {
   token?: string | undefined;
   log: Logger;
   userAgent: string;
+  /** Set under --repos: redirects are checked against it (see redirects.ts). */
+  policy?: RepoPolicy | undefined;
 }
 
 /**
@@ -30,7 +34,7 @@ export class GithubClient {
   }
 }
 
-async function build({ host, token, log, userAgent }: ClientOptions): Promise<Api> {
+async function build({ host, token, log, userAgent, policy }: ClientOptions): Promise<Api> {
   const { Octokit, retry, throttling, Bottleneck } = await loadOctokit();
   const Client = Octokit.plugin(retry, throttling);
   // GitHub asks clients to space writes (1 s) and searches (2 s): real hosts get the plugin's
@@ -57,6 +61,7 @@ async function build({ host, token, log, userAgent }: ClientOptions): Promise<Ap
     baseUrl: host.rest,
     userAgent,
     ...(token ? { auth: token } : {}),
+    ...(policy?.restricted ? { request: { fetch: confinedFetch(policy, host.rest) } } : {}),
     log: {
       debug: () => {},
       info: () => {},

@@ -1,4 +1,5 @@
 import { accessDenied, conflict, invalidInput, notFound, ToolError, tooLarge } from '@bastion-mcp/runtime';
+import { REFUSED_REDIRECT } from './redirects.js';
 
 interface RequestErrorLike {
   status: number;
@@ -63,6 +64,11 @@ export function toToolError(error: unknown, what: string): unknown {
         'The operator must set a valid GITHUB_PERSONAL_ACCESS_TOKEN; retrying will not help.',
       );
     case 403:
+      if (error.response?.headers?.[REFUSED_REDIRECT])
+        return accessDenied(
+          `${what}: ${message}.`,
+          'If the repository was renamed or transferred (or the issue moved), use its new name; the operator may add it to --repos.',
+        );
       return accessDenied(
         `GitHub refused access to ${what}: ${message}.`,
         'The token lacks the permission; use a target it can reach.',

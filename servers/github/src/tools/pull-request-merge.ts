@@ -1,6 +1,6 @@
-import { z } from '@bastion-mcp/runtime';
+import { accessDenied, z } from '@bastion-mcp/runtime';
 import { writeResult } from '../lib/render.js';
-import { either, gh, inRepo, repoInput, tool } from '../tool.js';
+import { type Ctx, either, gh, inRepo, repoInput, tool } from '../tool.js';
 import { pullNumber } from './pull-request-read.js';
 import { sha40 } from './pull-request-writes.js';
 
@@ -68,6 +68,7 @@ export const updatePullRequestBranch = tool({
     const pull_number = either(input.pullNumber, input.pull_number, 'pullNumber');
     const expectedHeadSha = input.expectedHeadSha ?? input.expected_head_sha;
     const full = inRepo(ctx, owner, repo);
+    if (ctx.state.policy.restricted) await checkHeadRepo(ctx, owner, repo, pull_number);
     const { data } = await gh(ctx, `pull request ${full}#${pull_number}`, (api) =>
       api.rest.pulls.updateBranch({
         owner,
@@ -83,3 +84,16 @@ export const updatePullRequestBranch = tool({
     });
   },
 });
+
+/**
+ * The branch update is a commit on the head branch, which may live in a fork: under --repos that
+ * repository must be in the list too (the pull request itself is read from the allowed one).
+ */
+async function checkHeadRepo(ctx: Ctx, owner: string, repo: string, pull_number: number) {
+  const { data } = await gh(ctx, `pull request ${owner}/${repo}#${pull_number}`, (api) =>
+    api.rest.pulls.get({ owner, repo, pull_number }),
+  );
+  const head = data.head.repo;
+  if (!head) throw accessDenied(`the head repository of #${pull_number} was deleted.`, 'Nothing to update.');
+  inRepo(ctx, head.owner.login, head.name, 'the head repository');
+}

@@ -186,6 +186,18 @@ export function listDir(ctx, r, files, dir, ref) {
 export function findIssue(ctx, r, quiet = false) {
   const i = r.repo.issues.find((x) => x.number === Number(ctx.params.issue_number));
   if (!i && !quiet) ctx.send(404, NOT_FOUND);
+  if (i?.movedTo && !quiet) {
+    // A transferred issue: GitHub answers 301 with the issue's new address.
+    const url = `${ctx.api}${i.movedTo}`;
+    ctx.send(
+      301,
+      { message: 'Moved Permanently', url, documentation_url: 'https://docs.github.com/rest' },
+      {
+        location: url,
+      },
+    );
+    return undefined;
+  }
   return i;
 }
 

@@ -39,3 +39,8 @@ export type Seed = any;
 export function startFake(seed: Seed): Promise<Fake>;
 export function defaultSeed(): Seed;
 export const TOKENS: { alice: string; mallory: string; fine: string; bare: string };
+/** Every REST route the fake serves, by method and OpenAPI path template. */
+export const routes: { method: string; template: string }[];
+/** A repository's JSON (api origin, web origin, repository and owner from `state`). */
+// biome-ignore lint/suspicious/noExplicitAny: the fake's state is plain JS
+export function fullRepo(api: string, web: string, repo: any, owner: any): Record<string, unknown>;
