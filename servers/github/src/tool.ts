@@ -1,9 +1,12 @@
 import {
+  type AnyObjectSchema,
   decodeCursor,
   encodeCursor,
   invalidInput,
+  type Tool,
   type ToolContext,
   type ToolResult,
+  type ToolSpec,
   toolsFor,
   z,
 } from '@bastion-mcp/runtime';
@@ -28,7 +31,26 @@ export interface GithubState {
 
 export type Ctx = ToolContext<GithubState>;
 
-export const tool = toolsFor<GithubState>();
+const define = toolsFor<GithubState>();
+
+/**
+ * Defines a GitHub tool. github-mcp-server's users page with `page` (1-based); on the tools that
+ * take it (pageInput), it becomes the cursor of that page, so every handler sees one shape.
+ */
+export function tool<I extends AnyObjectSchema>(spec: ToolSpec<I, GithubState>): Tool<GithubState> {
+  return define({ ...spec, handle: (input, ctx) => spec.handle(pageAsCursor(input), ctx) });
+}
+
+function pageAsCursor<T>(input: T): T {
+  const { page, cursor } = input as { page?: number; cursor?: string };
+  if (page === undefined) return input;
+  if (cursor)
+    throw invalidInput(
+      'page and cursor were both given.',
+      'Pass cursor (from nextCursor) or page, not both.',
+    );
+  return { ...input, cursor: encodeCursor({ page }) };
+}
 
 export const ownerField = z.string().min(1).max(39).describe('Repository owner (user or organisation login)');
 export const repoField = z.string().min(1).max(100).describe('Repository name');
@@ -45,7 +67,16 @@ export const cursorInput = z
   .string()
   .optional()
   .describe("Opaque cursor from a previous call's nextCursor; omit for the first page");
-export const pageInput = { perPage: perPageField, cursor: cursorInput };
+export const pageInput = {
+  perPage: perPageField,
+  cursor: cursorInput,
+  page: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("Page number (1-based), as github-mcp-server takes it; or pass the previous answer's cursor"),
+};
 
 /**
  * Runs one GitHub call, turning Octokit errors into ToolErrors about `what`. The call's signal

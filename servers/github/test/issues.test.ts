@@ -29,6 +29,24 @@ describe('issues against the fake over HTTP', () => {
     expect(rest.at(-1)).toBe(1);
   });
 
+  it("takes github-mcp-server's page numbers as well as cursors, never both", async () => {
+    const args = { owner: 'acme', repo: 'web', perPage: 20 };
+    const first = await h.s.call('list_issues', args);
+    const cursor = (first.result.structuredContent as { nextCursor: string }).nextCursor;
+    const byCursor = await h.s.call('list_issues', { ...args, cursor });
+    const byPage = await h.s.call('list_issues', { ...args, page: 2 });
+    expect(byPage.result.structuredContent).toEqual(byCursor.result.structuredContent);
+    expect((byPage.result.structuredContent as { items: { number: number }[] }).items[0]?.number).toBe(25);
+    const commits = await h.s.call('list_commits', { owner: 'acme', repo: 'api', perPage: 1, page: 2 });
+    const second = await h.s.call('list_commits', { owner: 'acme', repo: 'api', perPage: 2 });
+    expect((commits.result.structuredContent as { items: unknown[] }).items[0]).toEqual(
+      (second.result.structuredContent as { items: unknown[] }).items[1],
+    );
+    const both = await h.s.call('list_issues', { ...args, cursor, page: 2 });
+    expect(both.isError).toBe(true);
+    expect(both.text).toMatch(/page and cursor were both given/);
+  });
+
   it('list_issues honours fields', async () => {
     const { result, text } = await h.s.call('list_issues', {
       owner: 'acme',
