@@ -98,6 +98,7 @@ export const TOUR: [string, Args][] = [
       sub_issue_number: 3,
     },
   ],
+  ['issue_read', { method: 'get_parent', ...api, issue_number: 2 }],
   ['add_issue_comment', { ...api, issue_number: 1, body: 'A comment' }],
   ['list_issues', { owner: 'acme', repo: 'web', perPage: 5 }],
   ['search_issues', { query: 'crash' }],

@@ -105,6 +105,18 @@ export const issuesRoutes = [
       subs.map(([sr, s]) => issueJson(ctx, sr, s)),
     );
   }),
+  route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/parent', (ctx) => {
+    const r = repoOf(ctx);
+    const i = r && findIssue(ctx, r);
+    if (!i) return;
+    // GitHub answers 404 for an issue that is no sub-issue (or whose parent the user cannot see).
+    for (const repo of ctx.state.repos.values()) {
+      const parent = repo.issues.find((p) => p.subIssues.includes(i.id));
+      const found = parent && locateIssue(ctx, parent.id);
+      if (found) return ctx.send(200, issueJson(ctx, found[0], found[1]));
+    }
+    ctx.send(404, NOT_FOUND);
+  }),
   route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues', (ctx) => {
     const r = repoOf(ctx, { write: true });
     const i = r && findIssue(ctx, r);
