@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { session, useSession } from './helpers.js';
+import { thread } from './tour.js';
 
 // github-mcp-server's inputs carried over (see the README's "Differences" paragraph).
 describe("github-mcp-server's methods and fields against the fake", () => {
@@ -54,6 +55,100 @@ describe('get_parent under --repos', () => {
       });
       expect(refused.text).toMatch(/acme\/api is outside/);
       expect(s.fake.requests.map((r) => r.repo).filter((r) => r && r !== 'acme/web')).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('pull_request_review_write resolve_thread / unresolve_thread', () => {
+  const h = useSession();
+  const pr = { owner: 'acme', repo: 'api', pullNumber: 5 };
+  const comment = () => h.s.fake.state.repo('acme', 'api').pulls[0].reviewComments[0];
+
+  it('resolves and unresolves a thread by its node ID', async () => {
+    const threadId = thread(h.s.fake);
+    const done = await h.s.call('pull_request_review_write', { method: 'resolve_thread', ...pr, threadId });
+    expect(done.isError, done.text).toBe(false);
+    expect(done.result.structuredContent).toMatchObject({ id: threadId, number: 5, isResolved: true });
+    expect(comment().resolved).toBe(true);
+    const undone = await h.s.call('pull_request_review_write', {
+      method: 'unresolve_thread',
+      ...pr,
+      threadId,
+    });
+    expect(undone.result.structuredContent).toMatchObject({ isResolved: false });
+    expect(comment().resolved).toBe(false);
+  });
+
+  it('resolves a thread that add_comment_to_pending_review started', async () => {
+    await h.s.call('pull_request_review_write', { method: 'create', ...pr });
+    const added = await h.s.call('add_comment_to_pending_review', {
+      ...pr,
+      path: 'src/feature.ts',
+      body: 'Nit',
+      line: 2,
+    });
+    const threadId = (added.result.structuredContent as { id: string }).id;
+    const done = await h.s.call('pull_request_review_write', { method: 'resolve_thread', ...pr, threadId });
+    expect(done.isError, done.text).toBe(false);
+    expect(h.s.fake.state.repo('acme', 'api').pulls[0].reviewComments.at(-1)?.resolved).toBe(true);
+  });
+
+  it('needs threadId, a real thread, and the thread of the named pull request', async () => {
+    const missing = await h.s.call('pull_request_review_write', { method: 'resolve_thread', ...pr });
+    expect(missing.isError).toBe(true);
+    expect(missing.text).toMatch(/threadId is required for resolve_thread/);
+    const unknown = await h.s.call('pull_request_review_write', {
+      method: 'resolve_thread',
+      ...pr,
+      threadId: 'PRRT_nothing',
+    });
+    expect(unknown.text).toMatch(/\[not_found\].*review thread PRRT_nothing/s);
+    const sent = h.s.fake.graphqlLog.length;
+    const other = await h.s.call('pull_request_review_write', {
+      method: 'resolve_thread',
+      ...pr,
+      pullNumber: 6,
+      threadId: thread(h.s.fake),
+    });
+    expect(other.text).toMatch(/threadId is not a review thread of acme\/api#6/);
+    expect(h.s.fake.graphqlLog.slice(sent).map((b) => b.query)).not.toContainEqual(
+      expect.stringMatching(/^mutation/),
+    );
+  });
+});
+
+describe('resolve_thread under --repos', () => {
+  it('refuses a thread in a repository outside the list, with no mutation sent', async () => {
+    const s = await session(['--repos', 'acme/api']);
+    try {
+      const web = s.fake.state.repo('acme', 'web');
+      web.pulls.push({
+        number: 99,
+        reviews: [],
+        reviewComments: [{ id: 424242, body: 'x', author: 'alice' }],
+      });
+      const threadId = Buffer.from('PRRT:424242').toString('base64');
+      const direct = await s.call('pull_request_review_write', {
+        method: 'resolve_thread',
+        owner: 'acme',
+        repo: 'web',
+        pullNumber: 99,
+        threadId,
+      });
+      expect(direct.text).toMatch(/acme\/web is outside/);
+      expect(s.fake.graphqlLog).toEqual([]);
+      const disguised = await s.call('pull_request_review_write', {
+        method: 'resolve_thread',
+        owner: 'acme',
+        repo: 'api',
+        pullNumber: 99,
+        threadId,
+      });
+      expect(disguised.text).toMatch(/threadId is not a review thread of acme\/api#99/);
+      expect(s.fake.graphqlLog.map((b) => b.query)).not.toContainEqual(expect.stringMatching(/^mutation/));
+      expect(web.pulls.at(-1).reviewComments[0].resolved).toBeUndefined();
     } finally {
       await s.close();
     }

@@ -7,6 +7,9 @@ import type { Fake } from './fake/index.mjs';
 type Args = Record<string, unknown> | ((fake: Fake) => Record<string, unknown>);
 const api = { owner: 'acme', repo: 'api' };
 const acmeApi = (fake: Fake) => fake.state.repo('acme', 'api');
+/** The node ID of the seeded review thread on acme/api#5 (the fake's PRRT_ IDs). */
+export const thread = (fake: Fake) =>
+  Buffer.from(`PRRT:${acmeApi(fake).pulls[0].reviewComments[0].id}`).toString('base64');
 
 export const TOUR: [string, Args][] = [
   ['get_me', {}],
@@ -131,6 +134,14 @@ export const TOUR: [string, Args][] = [
   [
     'add_reply_to_pull_request_comment',
     (f) => ({ ...api, pullNumber: 5, commentId: acmeApi(f).pulls[0].reviewComments[0].id, body: 'Because.' }),
+  ],
+  [
+    'pull_request_review_write',
+    (f) => ({ method: 'resolve_thread', ...api, pullNumber: 5, threadId: thread(f) }),
+  ],
+  [
+    'pull_request_review_write',
+    (f) => ({ method: 'unresolve_thread', ...api, pullNumber: 5, threadId: thread(f) }),
   ],
   ['update_pull_request_branch', { ...api, pullNumber: 5 }],
   ['merge_pull_request', { ...api, pullNumber: 5, merge_method: 'squash' }],
