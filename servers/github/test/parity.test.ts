@@ -154,3 +154,56 @@ describe('resolve_thread under --repos', () => {
     }
   });
 });
+
+describe("list_issues with github-mcp-server's spellings", () => {
+  const h = useSession();
+  const web = { owner: 'acme', repo: 'web', perPage: 3 };
+  const numbers = (r: { result: { structuredContent?: unknown } }) =>
+    (r.result.structuredContent as { items: { number: number }[] }).items.map((i) => i.number);
+
+  it('takes state and direction in capitals as well as lower case', async () => {
+    const issues = h.s.fake.state.repo('acme', 'web').issues;
+    issues[0].state = 'closed';
+    const closed = await h.s.call('list_issues', { ...web, state: 'CLOSED' });
+    expect(numbers(closed)).toEqual([1]);
+    expect(numbers(await h.s.call('list_issues', { ...web, state: 'closed' }))).toEqual([1]);
+    expect(numbers(await h.s.call('list_issues', { ...web, state: 'ALL', direction: 'ASC' }))).toEqual([
+      1, 2, 3,
+    ]);
+    expect(numbers(await h.s.call('list_issues', { ...web, direction: 'asc' }))).toEqual([2, 3, 4]);
+    expect(h.s.fake.requests.at(-1)?.query).toMatchObject({
+      state: 'open',
+      direction: 'asc',
+      sort: 'created',
+    });
+    issues[0].state = 'open';
+  });
+
+  it('orders by UPDATED_AT or COMMENTS and filters by since', async () => {
+    const issues = h.s.fake.state.repo('acme', 'web').issues;
+    issues[9].updatedAt = '2026-03-01T00:00:00Z';
+    issues[19].updatedAt = '2026-02-01T00:00:00Z';
+    issues[4].comments.push({ id: 1, body: 'a', author: 'bob' }, { id: 2, body: 'b', author: 'bob' });
+    issues[6].comments.push({ id: 3, body: 'c', author: 'bob' });
+    expect(
+      numbers(await h.s.call('list_issues', { ...web, orderBy: 'UPDATED_AT', direction: 'DESC' })),
+    ).toEqual([10, 20, 45]);
+    expect(numbers(await h.s.call('list_issues', { ...web, orderBy: 'COMMENTS' })).slice(0, 2)).toEqual([
+      5, 7,
+    ]);
+    const since = await h.s.call('list_issues', { ...web, since: '2026-01-15T00:00:00Z' });
+    expect(numbers(since)).toEqual([20, 10]);
+  });
+
+  it('takes after as the cursor, never together with cursor', async () => {
+    const first = await h.s.call('list_issues', web);
+    const cursor = (first.result.structuredContent as { nextCursor: string }).nextCursor;
+    const byAfter = await h.s.call('list_issues', { ...web, after: cursor });
+    const byCursor = await h.s.call('list_issues', { ...web, cursor });
+    expect(numbers(byAfter)).toEqual(numbers(byCursor));
+    expect(numbers(byAfter)).toEqual([42, 41, 40]);
+    const both = await h.s.call('list_issues', { ...web, after: cursor, cursor });
+    expect(both.isError).toBe(true);
+    expect(both.text).toMatch(/after and cursor were both given/);
+  });
+});

@@ -19,9 +19,19 @@ export const issuesRoutes = [
     if (!r) return;
     const state = ctx.query.get('state') ?? 'open';
     const labels = ctx.query.get('labels')?.split(',').filter(Boolean) ?? [];
+    const since = ctx.query.get('since');
     const list = r.repo.issues.filter(
-      (i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)),
+      (i) =>
+        (state === 'all' || i.state === state) &&
+        labels.every((l) => i.labels.includes(l)) &&
+        (!since || Date.parse(i.updatedAt ?? i.createdAt ?? S.T0) >= Date.parse(since)),
     );
+    // sort=created keeps the seed's (creation) order; ties keep it too, as the sort is stable.
+    const key = {
+      updated: (i) => Date.parse(i.updatedAt ?? i.createdAt ?? S.T0),
+      comments: (i) => i.comments.length,
+    }[ctx.query.get('sort') ?? 'created'];
+    if (key) list.sort((a, b) => key(a) - key(b));
     if (ctx.query.get('direction') !== 'asc') list.reverse();
     sendPaged(
       ctx,

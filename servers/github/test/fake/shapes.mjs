@@ -2,7 +2,7 @@
 // description marks required is present (a test validates each served answer against it).
 import { createHash } from 'node:crypto';
 
-const T0 = '2026-01-01T00:00:00Z';
+export const T0 = '2026-01-01T00:00:00Z';
 export const sha1 = (text) => createHash('sha1').update(text).digest('hex');
 export const nodeId = (kind, id) => Buffer.from(`${kind}:${id}`).toString('base64');
 
@@ -194,7 +194,7 @@ export function issue(api, web, full, issueRec, author, repoUrl, labels) {
     comments: issueRec.comments.length,
     closed_at: issueRec.state === 'closed' ? T0 : null,
     created_at: issueRec.createdAt ?? T0,
-    updated_at: issueRec.createdAt ?? T0,
+    updated_at: issueRec.updatedAt ?? issueRec.createdAt ?? T0,
     author_association: issueRec.association ?? 'OWNER',
     ...(issueRec.pull
       ? {
