@@ -207,3 +207,53 @@ describe("list_issues with github-mcp-server's spellings", () => {
     expect(both.text).toMatch(/after and cursor were both given/);
   });
 });
+
+describe('list_commits path/since/until and get_commit detail', () => {
+  const h = useSession();
+  const api = { owner: 'acme', repo: 'api' };
+  const messages = (r: { result: { structuredContent?: unknown } }) =>
+    (r.result.structuredContent as { items: { message: string }[] }).items.map((c) => c.message);
+
+  it('filters by path, and by since/until (dates or timestamps)', async () => {
+    const commits = [...h.s.fake.state.repo('acme', 'api').commits.values()];
+    commits.forEach((c, i) => {
+      c.date = `2026-02-0${i + 1}T12:00:00Z`;
+    });
+    const readme = await h.s.call('list_commits', { ...api, path: 'README.md' });
+    expect(messages(readme)).toEqual(['Initial commit']);
+    expect(h.s.fake.requests.at(-1)?.query).toMatchObject({ path: 'README.md' });
+    const window = await h.s.call('list_commits', {
+      ...api,
+      since: '2026-02-02',
+      until: '2026-02-03T23:00:00Z',
+    });
+    expect(messages(window)).toEqual(['Change 2: tweak answer', 'Change 1: tweak answer']);
+    expect(h.s.fake.requests.at(-1)?.query).toMatchObject({
+      since: '2026-02-02T00:00:00Z',
+      until: '2026-02-03T23:00:00Z',
+    });
+    const upTo = await h.s.call('list_commits', { ...api, until: '2026-02-01' });
+    expect(messages(upTo)).toEqual(['Initial commit']);
+    const bad = await h.s.call('list_commits', { ...api, since: 'last week' });
+    expect(bad.isError).toBe(true);
+    expect(bad.text).toMatch(/since.*YYYY-MM-DD/s);
+  });
+
+  it("get_commit takes github-mcp-server's detail as well as include_diff", async () => {
+    const files = (r: { result: { structuredContent?: unknown } }) =>
+      (r.result.structuredContent as { files: Record<string, unknown>[] }).files;
+    const full = await h.s.call('get_commit', { ...api, sha: 'main', detail: 'full_patch' });
+    expect(files(full)[0]).toHaveProperty('patch');
+    const stats = await h.s.call('get_commit', { ...api, sha: 'main', detail: 'stats' });
+    expect(files(stats)[0]).toMatchObject({ filename: 'src/index.ts', status: 'modified' });
+    expect(files(stats)[0]).not.toHaveProperty('patch');
+    expect(files(await h.s.call('get_commit', { ...api, sha: 'main', include_diff: false }))).toEqual(
+      files(stats),
+    );
+    const none = await h.s.call('get_commit', { ...api, sha: 'main', detail: 'none' });
+    expect(files(none)).toEqual([]);
+    expect(none.text).toMatch(/Change 3: tweak answer/);
+    const both = await h.s.call('get_commit', { ...api, sha: 'main', detail: 'none', include_diff: true });
+    expect(both.text).toMatch(/detail and include_diff were both given/);
+  });
+});

@@ -3,7 +3,7 @@ import type { GithubState } from '../tool.js';
 import { actionsGet, actionsList } from './actions.js';
 import { actionsRunTrigger } from './actions-trigger.js';
 import { createBranch, listBranches } from './branches.js';
-import { getCommit, getTag, listCommits, listTags } from './commits.js';
+import { getCommit, listCommits } from './commits.js';
 import { getMe, getTeamMembers, getTeams } from './context.js';
 import {
   getDiscussion,
@@ -38,6 +38,7 @@ import {
   listDependabotAlerts,
 } from './security.js';
 import { subIssueWrite } from './sub-issue-write.js';
+import { getTag, listTags } from './tags.js';
 
 export const allTools: Tool<GithubState>[] = [
   // context

@@ -224,8 +224,8 @@ export function comment(api, web, full, repoUrl, issueNumber, c, author) {
   };
 }
 
-export function gitUser(name) {
-  return { name, email: `${name}@users.noreply.fake`, date: T0 };
+export function gitUser(name, date = T0) {
+  return { name, email: `${name}@users.noreply.fake`, date };
 }
 
 export function commitShape(api, web, full, repoUrl, c, author) {
@@ -238,8 +238,8 @@ export function commitShape(api, web, full, repoUrl, c, author) {
     comments_url: `${repoUrl}/commits/${c.sha}/comments`,
     commit: {
       url: `${repoUrl}/git/commits/${c.sha}`,
-      author: gitUser(c.author),
-      committer: gitUser(c.author),
+      author: gitUser(c.author, c.date),
+      committer: gitUser(c.author, c.date),
       message: c.message,
       comment_count: 0,
       tree: { sha: c.tree, url: `${repoUrl}/git/trees/${c.tree}` },
