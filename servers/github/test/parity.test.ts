@@ -257,3 +257,56 @@ describe('list_commits path/since/until and get_commit detail', () => {
     expect(both.text).toMatch(/detail and include_diff were both given/);
   });
 });
+
+describe('pull request reviewers and draft', () => {
+  const h = useSession();
+  const api = { owner: 'acme', repo: 'api' };
+  const pull = (n: number) =>
+    h.s.fake.state.repo('acme', 'api').pulls.find((p: { number: number }) => p.number === n);
+
+  it('create_pull_request requests reviewers (logins and ORG/team-slug) after opening', async () => {
+    await h.s.call('create_branch', { ...api, branch: 'rev' });
+    const made = await h.s.call('create_pull_request', {
+      ...api,
+      title: 'With reviewers',
+      head: 'rev',
+      base: 'main',
+      reviewers: ['bob', 'acme/core'],
+    });
+    expect(made.isError, made.text).toBe(false);
+    const { number } = made.result.structuredContent as { number: number };
+    expect(pull(number)).toMatchObject({ requestedReviewers: ['bob'], requestedTeams: ['core'] });
+  });
+
+  it('refuses a team of another organisation before any request, and says the PR exists when GitHub refuses a reviewer', async () => {
+    const before = h.s.fake.requests.length;
+    const foreign = await h.s.call('create_pull_request', {
+      ...api,
+      title: 'x',
+      head: 'rev',
+      base: 'main',
+      reviewers: ['evil/crew'],
+    });
+    expect(foreign.text).toMatch(/reviewers entry "evil\/crew" is not a team of acme/);
+    expect(h.s.fake.requests.length).toBe(before);
+    const stranger = await h.s.call('update_pull_request', {
+      ...api,
+      pullNumber: 5,
+      reviewers: ['nobody-here'],
+    });
+    expect(stranger.isError).toBe(true);
+    expect(stranger.text).toMatch(/Updated #5, but requesting reviewers failed/);
+  });
+
+  it('update_pull_request draft converts to a draft and back (GraphQL), and alone is a change', async () => {
+    const toDraft = await h.s.call('update_pull_request', { ...api, pullNumber: 5, draft: true });
+    expect(toDraft.isError, toDraft.text).toBe(false);
+    expect(pull(5).draft).toBe(true);
+    expect(h.s.fake.graphqlLog.at(-1)?.query).toMatch(/^mutation ConvertToDraft/);
+    await h.s.call('update_pull_request', { ...api, pullNumber: 5, draft: false, title: 'Ready' });
+    expect(pull(5)).toMatchObject({ draft: false, title: 'Ready' });
+    expect(h.s.fake.graphqlLog.at(-1)?.query).toMatch(/^mutation MarkReady/);
+    const nothing = await h.s.call('update_pull_request', { ...api, pullNumber: 5 });
+    expect(nothing.text).toMatch(/nothing to change.*draft, reviewers/s);
+  });
+});

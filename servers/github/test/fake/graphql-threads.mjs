@@ -1,4 +1,5 @@
-// Review threads over GraphQL: adding one to a pending review, reading one by node ID, resolving
+// Pull request drafts and review threads over GraphQL (drafts: convertPullRequestToDraft and
+// markPullRequestReadyForReview, by the pull request's node ID). Review threads: adding one to a pending review, reading one by node ID, resolving
 // and unresolving. A thread's ID is that of its first comment, as PRRT_<comment id>.
 import { nodeId } from './shapes.mjs';
 import { newId } from './state.mjs';
@@ -78,4 +79,20 @@ export function addReviewThread(state, user, input) {
     data: { addPullRequestReviewThread: null },
     errors: [nodeNotFound('addPullRequestReviewThread', input.pullRequestReviewId)],
   };
+}
+
+export function setDraft(state, user, id, draft) {
+  const field = draft ? 'convertPullRequestToDraft' : 'markPullRequestReadyForReview';
+  for (const repo of state.repos.values()) {
+    const pull = repo.pulls.find((p) => nodeId('PR', p.id) === id);
+    if (!pull || !state.canSee(repo, user.login)) continue;
+    if (!state.canWrite(repo, user.login))
+      return {
+        data: { [field]: null },
+        errors: [{ type: 'FORBIDDEN', path: [field], message: 'Forbidden' }],
+      };
+    pull.draft = draft;
+    return { data: { [field]: { pullRequest: { number: pull.number, isDraft: draft } } } };
+  }
+  return { data: { [field]: null }, errors: [nodeNotFound(field, id)] };
 }
