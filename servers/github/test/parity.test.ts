@@ -310,3 +310,17 @@ describe('pull request reviewers and draft', () => {
     expect(nothing.text).toMatch(/nothing to change.*draft, reviewers/s);
   });
 });
+
+describe('search_code sort/order', () => {
+  const h = useSession(['--repos', 'acme/api']);
+
+  it('passes sort=indexed and order to GitHub, and neither without sort', async () => {
+    const sorted = await h.s.call('search_code', { query: 'answer', sort: 'indexed', order: 'asc' });
+    expect(sorted.isError, sorted.text).toBe(false);
+    expect(h.s.fake.requests.at(-1)?.query).toMatchObject({ sort: 'indexed', order: 'asc' });
+    await h.s.call('search_code', { query: 'answer' });
+    expect(h.s.fake.requests.at(-1)?.query).not.toHaveProperty('sort');
+    const bad = await h.s.call('search_code', { query: 'answer', sort: 'stars' });
+    expect(bad.isError).toBe(true);
+  });
+});

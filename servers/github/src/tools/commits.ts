@@ -3,18 +3,7 @@ import { COMMIT_FIELDS, compactCommit } from '../lib/compact.js';
 import { cleanRef } from '../lib/paths.js';
 import { listResult } from '../lib/render.js';
 import { sanitize } from '../lib/sanitize.js';
-import {
-  fieldsField,
-  gh,
-  inRepo,
-  listPage,
-  nextCursor,
-  pageInput,
-  pageOf,
-  pick,
-  repoInput,
-  tool,
-} from '../tool.js';
+import { fieldsField, gh, inRepo, nextCursor, pageInput, pageOf, pick, repoInput, tool } from '../tool.js';
 
 // github-mcp-server takes YYYY-MM-DD as well; GitHub's REST API wants a full timestamp.
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;

@@ -29,8 +29,9 @@ import { getLatestRelease, getReleaseByTag, listReleases } from './releases.js';
 import { createRepository, forkRepository } from './repositories.js';
 import { addCommentToPendingReview, addReplyToPullRequestComment } from './review-comments.js';
 import { pullRequestReviewWrite } from './reviews.js';
-import { searchCode, searchCommits, searchRepositories, searchUsers } from './search.js';
+import { searchCode, searchCommits, searchRepositories } from './search.js';
 import { searchIssues, searchPullRequests } from './search-issues.js';
+import { searchUsers } from './search-users.js';
 import {
   getCodeScanningAlert,
   getDependabotAlert,
