@@ -324,3 +324,42 @@ describe('search_code sort/order', () => {
     expect(bad.isError).toBe(true);
   });
 });
+
+describe('issue_write duplicate_of', () => {
+  const h = useSession();
+  const api = { owner: 'acme', repo: 'web' };
+
+  it('closes an issue as a duplicate of another in the same repository', async () => {
+    const issues = h.s.fake.state.repo('acme', 'web').issues;
+    const done = await h.s.call('issue_write', {
+      method: 'update',
+      ...api,
+      issue_number: 2,
+      duplicate_of: 1,
+    });
+    expect(done.isError, done.text).toBe(false);
+    expect(issues[1]).toMatchObject({ state: 'closed', stateReason: 'duplicate', duplicateOf: issues[0].id });
+  });
+
+  it('refuses duplicate_of with another state or reason, on create, or naming no issue', async () => {
+    const reopen = await h.s.call('issue_write', {
+      method: 'update',
+      ...api,
+      issue_number: 3,
+      duplicate_of: 1,
+      state: 'open',
+    });
+    expect(reopen.text).toMatch(/duplicate_of closes the issue as a duplicate/);
+    const create = await h.s.call('issue_write', { method: 'create', ...api, title: 'x', duplicate_of: 1 });
+    expect(create.text).toMatch(/issue_number, state and duplicate_of are for method update/);
+    const missing = await h.s.call('issue_write', {
+      method: 'update',
+      ...api,
+      issue_number: 3,
+      duplicate_of: 999,
+    });
+    expect(missing.isError).toBe(true);
+    expect(missing.text).toMatch(/acme\/web#999 \(duplicate_of\)/);
+    expect(h.s.fake.state.repo('acme', 'web').issues[2].state).toBe('open');
+  });
+});

@@ -56,6 +56,7 @@ export const TOUR: [string, Args][] = [
   ['issue_read', { method: 'get_labels', ...api, issue_number: 1 }],
   ['issue_write', { method: 'create', ...api, title: 'From the tour', body: 'Hello', labels: ['bug'] }],
   ['issue_write', { method: 'update', ...api, issue_number: 2, state: 'closed', state_reason: 'completed' }],
+  ['issue_write', { method: 'update', ...api, issue_number: 3, duplicate_of: 1 }],
   [
     'sub_issue_write',
     {

@@ -70,6 +70,15 @@ export const issuesRoutes = [
     const r = repoOf(ctx, { write: true });
     const i = r && findIssue(ctx, r);
     if (!i) return;
+    if (ctx.body.duplicate_issue_id !== undefined) {
+      if (!locateIssue(ctx, ctx.body.duplicate_issue_id))
+        return ctx.send(422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Issue', field: 'duplicate_issue_id', code: 'invalid' }],
+          status: '422',
+        });
+      i.duplicateOf = ctx.body.duplicate_issue_id;
+    }
     for (const k of ['title', 'body', 'state', 'labels']) if (ctx.body[k] !== undefined) i[k] = ctx.body[k];
     if (ctx.body.state_reason !== undefined) i.stateReason = ctx.body.state_reason;
     ctx.send(200, issueJson(ctx, r, i));
