@@ -27,6 +27,11 @@ describe("the server's GraphQL matches GitHub's schema", () => {
     expect(new Set(sent.map((b) => /^\s*\w+\s+(\w+)/.exec(b.query)?.[1]))).toEqual(
       new Set([
         'AddReviewThread',
+        'ConvertToDraft',
+        'MarkReady',
+        'ReviewThread',
+        'ResolveReviewThread',
+        'UnresolveReviewThread',
         'ListDiscussionCategories',
         'ListDiscussions',
         'GetDiscussion',

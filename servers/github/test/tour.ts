@@ -7,6 +7,9 @@ import type { Fake } from './fake/index.mjs';
 type Args = Record<string, unknown> | ((fake: Fake) => Record<string, unknown>);
 const api = { owner: 'acme', repo: 'api' };
 const acmeApi = (fake: Fake) => fake.state.repo('acme', 'api');
+/** The node ID of the seeded review thread on acme/api#5 (the fake's PRRT_ IDs). */
+export const thread = (fake: Fake) =>
+  Buffer.from(`PRRT:${acmeApi(fake).pulls[0].reviewComments[0].id}`).toString('base64');
 
 export const TOUR: [string, Args][] = [
   ['get_me', {}],
@@ -53,6 +56,7 @@ export const TOUR: [string, Args][] = [
   ['issue_read', { method: 'get_labels', ...api, issue_number: 1 }],
   ['issue_write', { method: 'create', ...api, title: 'From the tour', body: 'Hello', labels: ['bug'] }],
   ['issue_write', { method: 'update', ...api, issue_number: 2, state: 'closed', state_reason: 'completed' }],
+  ['issue_write', { method: 'update', ...api, issue_number: 3, duplicate_of: 1 }],
   [
     'sub_issue_write',
     {
@@ -98,6 +102,7 @@ export const TOUR: [string, Args][] = [
       sub_issue_number: 3,
     },
   ],
+  ['issue_read', { method: 'get_parent', ...api, issue_number: 2 }],
   ['add_issue_comment', { ...api, issue_number: 1, body: 'A comment' }],
   ['list_issues', { owner: 'acme', repo: 'web', perPage: 5 }],
   ['search_issues', { query: 'crash' }],
@@ -112,8 +117,13 @@ export const TOUR: [string, Args][] = [
   ['pull_request_read', { method: 'get_reviews', ...api, pullNumber: 5 }],
   ['pull_request_read', { method: 'get_comments', ...api, pullNumber: 5 }],
   ['pull_request_read', { method: 'get_check_runs', ...api, pullNumber: 5 }],
-  ['create_pull_request', { ...api, title: 'Tour PR', head: 'tour', base: 'main', body: 'From the tour' }],
+  [
+    'create_pull_request',
+    { ...api, title: 'Tour PR', head: 'tour', base: 'main', body: 'From the tour', reviewers: ['bob'] },
+  ],
   ['update_pull_request', { ...api, pullNumber: 5, title: 'Add feature (updated)' }],
+  ['update_pull_request', { ...api, pullNumber: 5, draft: true, reviewers: ['bob', 'acme/core'] }],
+  ['update_pull_request', { ...api, pullNumber: 5, draft: false }],
   ['list_pull_requests', api],
   ['search_pull_requests', { query: 'feature', owner: 'acme', repo: 'api' }],
   ['pull_request_review_write', { method: 'create', ...api, pullNumber: 5 }],
@@ -130,6 +140,14 @@ export const TOUR: [string, Args][] = [
   [
     'add_reply_to_pull_request_comment',
     (f) => ({ ...api, pullNumber: 5, commentId: acmeApi(f).pulls[0].reviewComments[0].id, body: 'Because.' }),
+  ],
+  [
+    'pull_request_review_write',
+    (f) => ({ method: 'resolve_thread', ...api, pullNumber: 5, threadId: thread(f) }),
+  ],
+  [
+    'pull_request_review_write',
+    (f) => ({ method: 'unresolve_thread', ...api, pullNumber: 5, threadId: thread(f) }),
   ],
   ['update_pull_request_branch', { ...api, pullNumber: 5 }],
   ['merge_pull_request', { ...api, pullNumber: 5, merge_method: 'squash' }],

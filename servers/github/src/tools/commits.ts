@@ -1,20 +1,21 @@
-import { structured, untrusted, z } from '@bastion-mcp/runtime';
+import { invalidInput, structured, untrusted, z } from '@bastion-mcp/runtime';
 import { COMMIT_FIELDS, compactCommit } from '../lib/compact.js';
 import { cleanRef } from '../lib/paths.js';
 import { listResult } from '../lib/render.js';
 import { sanitize } from '../lib/sanitize.js';
-import {
-  fieldsField,
-  gh,
-  inRepo,
-  listPage,
-  nextCursor,
-  pageInput,
-  pageOf,
-  pick,
-  repoInput,
-  tool,
-} from '../tool.js';
+import { fieldsField, gh, inRepo, nextCursor, pageInput, pageOf, pick, repoInput, tool } from '../tool.js';
+
+// github-mcp-server takes YYYY-MM-DD as well; GitHub's REST API wants a full timestamp.
+const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const isoDate = (what: string) =>
+  z
+    .string()
+    .regex(DATE, 'Use an ISO 8601 date: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ')
+    .optional()
+    .describe(`${what} (ISO 8601: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)`);
+/** A bare date becomes the start (or, for `until`, the end) of that day in UTC. */
+const asTimestamp = (date: string, end = false) =>
+  date.length === 10 ? `${date}T${end ? '23:59:59' : '00:00:00'}Z` : date;
 
 export const listCommits = tool({
   name: 'list_commits',
@@ -31,10 +32,13 @@ export const listCommits = tool({
       .optional()
       .describe('Branch, tag or commit SHA to start from (default: the default branch)'),
     author: z.string().max(100).optional().describe('Only commits by this GitHub login or email'),
+    path: z.string().min(1).max(4096).optional().describe('Only commits that touch this file path'),
+    since: isoDate('Only commits at or after this time'),
+    until: isoDate('Only commits at or before this time'),
     fields: fieldsField(COMMIT_FIELDS),
     ...pageInput,
   }),
-  async handle({ owner, repo, sha, author, fields, perPage, cursor }, ctx) {
+  async handle({ owner, repo, sha, author, path, since, until, fields, perPage, cursor }, ctx) {
     const full = inRepo(ctx, owner, repo);
     const page = pageOf(cursor);
     const res = await gh(ctx, `commits of ${full}`, (api) =>
@@ -45,6 +49,9 @@ export const listCommits = tool({
         page,
         ...(sha ? { sha: cleanRef(sha, 'sha') } : {}),
         ...(author ? { author } : {}),
+        ...(path ? { path } : {}),
+        ...(since ? { since: asTimestamp(since) } : {}),
+        ...(until ? { until: asTimestamp(until, true) } : {}),
       }),
     );
     const items = res.data.map((c) => pick(compactCommit(c), fields));
@@ -71,25 +78,32 @@ export const getCommit = tool({
   input: z.object({
     ...repoInput,
     sha: z.string().min(1).max(255).describe('Commit SHA, branch or tag'),
-    include_diff: z.boolean().default(true).describe("Include each file's patch"),
+    include_diff: z.boolean().optional().describe("Include each file's patch (default true)"),
+    detail: z
+      .enum(['none', 'stats', 'full_patch'])
+      .optional()
+      .describe("github-mcp-server's spelling: none (no files), stats (files without patches) or full_patch"),
     ...pageInput,
   }),
-  async handle({ owner, repo, sha, include_diff, perPage, cursor }, ctx) {
+  async handle({ owner, repo, sha, include_diff, detail, perPage, cursor }, ctx) {
     const full = inRepo(ctx, owner, repo);
+    if (detail && include_diff !== undefined)
+      throw invalidInput('detail and include_diff were both given.', 'Pass one of them.');
+    const level = detail ?? (include_diff === false ? 'stats' : 'full_patch');
     const page = pageOf(cursor);
     const ref = cleanRef(sha, 'sha');
     const res = await gh(ctx, `commit ${ref} of ${full}`, (api) =>
       api.rest.repos.getCommit({ owner, repo, ref, per_page: perPage, page }),
     );
     const c = res.data;
-    const files = (c.files ?? []).map((f) => ({
+    const files = (level === 'none' ? [] : (c.files ?? [])).map((f) => ({
       filename: f.filename,
       status: f.status,
       additions: f.additions,
       deletions: f.deletions,
-      ...(include_diff && f.patch ? { patch: sanitize(f.patch) } : {}),
+      ...(level === 'full_patch' && f.patch ? { patch: sanitize(f.patch) } : {}),
     }));
-    const next = nextCursor(res.headers, page, files.length, perPage);
+    const next = level === 'none' ? undefined : nextCursor(res.headers, page, files.length, perPage);
     const summary = {
       ...compactCommit(c),
       message: sanitize(c.commit.message),
@@ -105,56 +119,5 @@ export const getCommit = tool({
       .join('\n');
     const text = `${c.sha} by ${summary.author} on ${summary.date}\n${untrusted(`commit ${c.sha.slice(0, 10)} of ${full}`, `${summary.message}\n\n${fileText}`)}${next ? `\nMore files: call again with cursor "${next}".` : ''}`;
     return structured(summary, text);
-  },
-});
-
-export const listTags = tool({
-  name: 'list_tags',
-  title: 'List tags',
-  description: 'Tags of a repository with the commit each points to.',
-  kind: 'read',
-  openWorld: true,
-  toolset: 'repos',
-  input: z.object({ ...repoInput, ...pageInput }),
-  async handle({ owner, repo, perPage, cursor }, ctx) {
-    return listPage(ctx, {
-      source: `tags of ${inRepo(ctx, owner, repo)}`,
-      perPage,
-      cursor,
-      send: (api, page) => api.rest.repos.listTags({ owner, repo, per_page: perPage, page }),
-      compact: (t) => ({ name: t.name, sha: t.commit.sha }),
-      line: (t) => `${t.name} ${t.sha.slice(0, 10)}`,
-    });
-  },
-});
-
-export const getTag = tool({
-  name: 'get_tag',
-  title: 'Get a tag',
-  description: 'One tag: the object it points to (and the annotation, for annotated tags).',
-  kind: 'read',
-  openWorld: true,
-  toolset: 'repos',
-  input: z.object({ ...repoInput, tag: z.string().min(1).max(255).describe('Tag name') }),
-  async handle({ owner, repo, tag }, ctx) {
-    const full = inRepo(ctx, owner, repo);
-    const name = cleanRef(tag, 'tag');
-    const { data: ref } = await gh(ctx, `tag ${name} of ${full}`, (api) =>
-      api.rest.git.getRef({ owner, repo, ref: `tags/${name}` }),
-    );
-    if (ref.object.type !== 'tag') {
-      return structured(
-        { tag: name, sha: ref.object.sha, type: ref.object.type },
-        `${name} -> ${ref.object.type} ${ref.object.sha} (lightweight tag)`,
-      );
-    }
-    const { data } = await gh(ctx, `tag ${name} of ${full}`, (api) =>
-      api.rest.git.getTag({ owner, repo, tag_sha: ref.object.sha }),
-    );
-    const message = sanitize(data.message);
-    return structured(
-      { tag: data.tag, sha: data.object.sha, type: data.object.type, tagger: data.tagger.name, message },
-      `${data.tag} -> ${data.object.type} ${data.object.sha}, tagged by ${data.tagger.name}\n${untrusted(`tag ${name} of ${full}`, message)}`,
-    );
   },
 });

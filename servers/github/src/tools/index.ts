@@ -3,7 +3,7 @@ import type { GithubState } from '../tool.js';
 import { actionsGet, actionsList } from './actions.js';
 import { actionsRunTrigger } from './actions-trigger.js';
 import { createBranch, listBranches } from './branches.js';
-import { getCommit, getTag, listCommits, listTags } from './commits.js';
+import { getCommit, listCommits } from './commits.js';
 import { getMe, getTeamMembers, getTeams } from './context.js';
 import {
   getDiscussion,
@@ -29,8 +29,9 @@ import { getLatestRelease, getReleaseByTag, listReleases } from './releases.js';
 import { createRepository, forkRepository } from './repositories.js';
 import { addCommentToPendingReview, addReplyToPullRequestComment } from './review-comments.js';
 import { pullRequestReviewWrite } from './reviews.js';
-import { searchCode, searchCommits, searchRepositories, searchUsers } from './search.js';
+import { searchCode, searchCommits, searchRepositories } from './search.js';
 import { searchIssues, searchPullRequests } from './search-issues.js';
+import { searchUsers } from './search-users.js';
 import {
   getCodeScanningAlert,
   getDependabotAlert,
@@ -38,6 +39,7 @@ import {
   listDependabotAlerts,
 } from './security.js';
 import { subIssueWrite } from './sub-issue-write.js';
+import { getTag, listTags } from './tags.js';
 
 export const allTools: Tool<GithubState>[] = [
   // context

@@ -1,6 +1,6 @@
 import { invalidInput, z } from '@bastion-mcp/runtime';
 import { writeResult } from '../lib/render.js';
-import { gh, inRepo, repoInput, tool } from '../tool.js';
+import { type Ctx, gh, inRepo, repoInput, tool } from '../tool.js';
 import { issueNumber } from './issue-read.js';
 
 export const issueWrite = tool({
@@ -26,6 +26,11 @@ export const issueWrite = tool({
     assignees: z.array(z.string().min(1)).optional().describe('Assignee logins (replaces the set on update)'),
     milestone: z.number().int().positive().optional().describe('Milestone number'),
     type: z.string().max(100).optional().describe('Issue type name (organisations with issue types)'),
+    duplicate_of: issueNumber
+      .optional()
+      .describe(
+        'Issue in the same repository that this one duplicates: closes it as a duplicate (update only)',
+      ),
   }),
   async handle(input, ctx) {
     const { owner, repo, method } = input;
@@ -40,9 +45,9 @@ export const issueWrite = tool({
     };
     if (method === 'create') {
       if (!input.title) throw invalidInput('title is required to create an issue.', 'Pass a title.');
-      if (input.issue_number || input.state)
+      if (input.issue_number || input.state || input.duplicate_of)
         throw invalidInput(
-          'issue_number and state are for method update.',
+          'issue_number, state and duplicate_of are for method update.',
           'Drop them, or use method "update".',
         );
       const { data } = await gh(ctx, `new issue in ${full}`, (api) =>
@@ -56,6 +61,7 @@ export const issueWrite = tool({
         'Pass the number of the issue to update.',
       );
     const issue_number = input.issue_number;
+    const duplicate = input.duplicate_of ? await duplicateOf(ctx, input, full) : {};
     const { data } = await gh(ctx, `issue ${full}#${issue_number}`, (api) =>
       api.rest.issues.update({
         owner,
@@ -64,11 +70,31 @@ export const issueWrite = tool({
         ...fields,
         ...(input.state ? { state: input.state } : {}),
         ...(input.state_reason ? { state_reason: input.state_reason } : {}),
+        ...duplicate,
       }),
     );
     return writeResult(`Updated #${data.number}`, { id: data.id, number: data.number, url: data.html_url });
   },
 });
+
+/** duplicate_of closes as a duplicate; GitHub's REST API wants the other issue's ID, read here. */
+async function duplicateOf(
+  ctx: Ctx,
+  input: { owner: string; repo: string; duplicate_of?: number; state?: string; state_reason?: string },
+  full: string,
+) {
+  const { owner, repo, duplicate_of: issue_number } = input;
+  if (!issue_number) return {};
+  if ((input.state && input.state !== 'closed') || (input.state_reason && input.state_reason !== 'duplicate'))
+    throw invalidInput(
+      'duplicate_of closes the issue as a duplicate.',
+      'Drop state and state_reason, or pass state "closed" and state_reason "duplicate".',
+    );
+  const { data } = await gh(ctx, `issue ${full}#${issue_number} (duplicate_of)`, (api) =>
+    api.rest.issues.get({ owner, repo, issue_number }),
+  );
+  return { state: 'closed' as const, state_reason: 'duplicate' as const, duplicate_issue_id: data.id };
+}
 
 export const addIssueComment = tool({
   name: 'add_issue_comment',

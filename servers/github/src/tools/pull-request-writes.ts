@@ -2,6 +2,7 @@ import { invalidInput, z } from '@bastion-mcp/runtime';
 import { cleanRef } from '../lib/paths.js';
 import { writeResult } from '../lib/render.js';
 import { type Ctx, gh, inRepo, repoInput, tool } from '../tool.js';
+import { requestReviewers, reviewersField, setDraft, splitReviewers } from './pull-request-extras.js';
 import { pullNumber } from './pull-request-read.js';
 
 /**
@@ -32,12 +33,14 @@ export const createPullRequest = tool({
     body: z.string().max(65_536).optional().describe('Description in Markdown'),
     draft: z.boolean().default(false).describe('Open as a draft'),
     maintainer_can_modify: z.boolean().optional().describe('Let maintainers push to the head branch'),
+    reviewers: reviewersField,
   }),
   async handle(input, ctx) {
     const { owner, repo } = input;
     const full = inRepo(ctx, owner, repo);
     const head = checkHead(ctx, repo, input.head);
     const base = cleanRef(input.base, 'base');
+    const reviewers = splitReviewers(owner, input.reviewers);
     const { data } = await gh(ctx, `new pull request in ${full}`, (api) =>
       api.rest.pulls.create({
         owner,
@@ -52,14 +55,17 @@ export const createPullRequest = tool({
           : {}),
       }),
     );
-    return writeResult(`Opened #${data.number}`, { id: data.id, number: data.number, url: data.html_url });
+    const done = `Opened #${data.number}`;
+    if (reviewers) await requestReviewers(ctx, { owner, repo, pull_number: data.number, done }, reviewers);
+    return writeResult(done, { id: data.id, number: data.number, url: data.html_url });
   },
 });
 
 export const updatePullRequest = tool({
   name: 'update_pull_request',
   title: 'Update a pull request',
-  description: 'Change the title, body, state, base branch or maintainer access of a pull request.',
+  description:
+    'Change the title, body, state, base branch, draft state or maintainer access of a pull request; request reviewers.',
   kind: 'write',
   openWorld: true,
   toolset: 'pull_requests',
@@ -71,10 +77,14 @@ export const updatePullRequest = tool({
     state: z.enum(['open', 'closed']).optional().describe('Close or reopen'),
     base: z.string().min(1).max(255).optional().describe('New base branch'),
     maintainer_can_modify: z.boolean().optional().describe('Let maintainers push to the head branch'),
+    draft: z.boolean().optional().describe('true: convert to a draft; false: mark ready for review'),
+    reviewers: reviewersField,
   }),
   async handle(input, ctx) {
     const { owner, repo, pullNumber: pull_number } = input;
     const full = inRepo(ctx, owner, repo);
+    const what = `pull request ${full}#${pull_number}`;
+    const reviewers = splitReviewers(owner, input.reviewers);
     const changes = {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.body !== undefined ? { body: input.body } : {}),
@@ -84,14 +94,20 @@ export const updatePullRequest = tool({
         ? { maintainer_can_modify: input.maintainer_can_modify }
         : {}),
     };
-    if (!Object.keys(changes).length)
+    if (!Object.keys(changes).length && input.draft === undefined && !reviewers)
       throw invalidInput(
         'nothing to change.',
-        'Pass at least one of title, body, state, base, maintainer_can_modify.',
+        'Pass at least one of title, body, state, base, maintainer_can_modify, draft, reviewers.',
       );
-    const { data } = await gh(ctx, `pull request ${full}#${pull_number}`, (api) =>
-      api.rest.pulls.update({ owner, repo, pull_number, ...changes }),
+    const { data } = await gh(ctx, what, (api) =>
+      Object.keys(changes).length
+        ? api.rest.pulls.update({ owner, repo, pull_number, ...changes })
+        : api.rest.pulls.get({ owner, repo, pull_number }),
     );
-    return writeResult(`Updated #${data.number}`, { id: data.id, number: data.number, url: data.html_url });
+    const done = `Updated #${data.number}`;
+    if (input.draft !== undefined && input.draft !== data.draft)
+      await setDraft(ctx, what, data.node_id, input.draft);
+    if (reviewers) await requestReviewers(ctx, { owner, repo, pull_number, done }, reviewers);
+    return writeResult(done, { id: data.id, number: data.number, url: data.html_url });
   },
 });

@@ -2,6 +2,7 @@ import { invalidInput, notFound, z } from '@bastion-mcp/runtime';
 import { writeResult } from '../lib/render.js';
 import { type Ctx, gh, inRepo, repoInput, tool } from '../tool.js';
 import { pullNumber } from './pull-request-read.js';
+import { setThreadResolved } from './review-threads.js';
 
 /** The token user's pending review on a pull request (GitHub allows one). */
 export async function pendingReview(ctx: Ctx, owner: string, repo: string, pull_number: number) {
@@ -27,12 +28,14 @@ export const pullRequestReviewWrite = tool({
   name: 'pull_request_review_write',
   title: 'Create, submit or delete a review',
   description:
-    'method create (with event: submitted at once; without: a pending review to add comments to), submit_pending (event required) or delete_pending.',
+    'method create (with event: submitted at once; without: a pending review to add comments to), submit_pending (event required), delete_pending, or resolve_thread/unresolve_thread (threadId).',
   kind: 'write',
   openWorld: true,
   toolset: 'pull_requests',
   input: z.object({
-    method: z.enum(['create', 'submit_pending', 'delete_pending']).describe('What to do'),
+    method: z
+      .enum(['create', 'submit_pending', 'delete_pending', 'resolve_thread', 'unresolve_thread'])
+      .describe('What to do'),
     ...repoInput,
     pullNumber,
     body: z.string().max(65_536).optional().describe('Review text'),
@@ -45,12 +48,24 @@ export const pullRequestReviewWrite = tool({
       .regex(/^[0-9a-f]{40}$/i)
       .optional()
       .describe('Commit the review is about (default: the head)'),
+    threadId: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Review thread node ID (PRRT_...) for resolve_thread and unresolve_thread'),
   }),
   async handle(input, ctx) {
     const { owner, repo, pullNumber: pull_number, method } = input;
     const full = inRepo(ctx, owner, repo);
     const what = `${full}#${pull_number}`;
     const url = `${ctx.state.host.web}/${full}/pull/${pull_number}`;
+    if (method === 'resolve_thread' || method === 'unresolve_thread')
+      return setThreadResolved(
+        ctx,
+        { full, pullNumber: pull_number, threadId: input.threadId },
+        method === 'resolve_thread',
+      );
     if (method === 'create') {
       const { data } = await gh(ctx, `review of ${what}`, (api) =>
         api.rest.pulls.createReview({

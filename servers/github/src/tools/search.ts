@@ -1,13 +1,18 @@
 import { z } from '@bastion-mcp/runtime';
-import { COMMIT_FIELDS, compactCommit, compactRepo, compactUser, REPO_FIELDS } from '../lib/compact.js';
+import { COMMIT_FIELDS, compactCommit, compactRepo, REPO_FIELDS } from '../lib/compact.js';
 import { confinedQuery, searchList, sortBy } from '../lib/search.js';
 import { either, fieldsField, pageInput, pick, tool } from '../tool.js';
 
-const query = z.string().min(1).max(256).describe('GitHub search syntax');
-const queryOrQ = query.optional().describe('GitHub search syntax (required)');
-const q = z.string().min(1).max(256).optional().describe("Same as query (the reference server's field name)");
-const order = z.enum(['asc', 'desc']).default('desc').describe('Sort order');
-const line = (item: Record<string, unknown>) =>
+export const query = z.string().min(1).max(256).describe('GitHub search syntax');
+export const queryOrQ = query.optional().describe('GitHub search syntax (required)');
+export const q = z
+  .string()
+  .min(1)
+  .max(256)
+  .optional()
+  .describe("Same as query (the reference server's field name)");
+export const order = z.enum(['asc', 'desc']).default('desc').describe('Sort order');
+export const line = (item: Record<string, unknown>) =>
   Object.values(item)
     .map((v) => (Array.isArray(v) ? v.join(',') : String(v)))
     .join(' ');
@@ -20,14 +25,26 @@ export const searchCode = tool({
   kind: 'read',
   openWorld: true,
   toolset: 'repos',
-  input: z.object({ query: queryOrQ, q, ...pageInput }),
+  input: z.object({
+    query: queryOrQ,
+    q,
+    sort: z.enum(['indexed']).optional().describe('Sort field: indexed (default best match)'),
+    order,
+    ...pageInput,
+  }),
   async handle(input, ctx) {
     const q = confinedQuery(ctx, either(input.query, input.q, 'query'));
     return searchList(ctx, {
       what: `code search "${q}"`,
       perPage: input.perPage,
       cursor: input.cursor,
-      send: (api, page) => api.rest.search.code({ q, per_page: input.perPage, page }),
+      send: (api, page) =>
+        api.rest.search.code({
+          q,
+          per_page: input.perPage,
+          page,
+          ...(input.sort ? { sort: input.sort, order: input.order } : {}),
+        }),
       repoOf: (i) => i.repository.full_name,
       compact: (i) => ({ repository: i.repository.full_name, path: i.path, sha: i.sha, url: i.html_url }),
       line: (i) => `${i.repository}:${i.path}`,
@@ -104,44 +121,6 @@ export const searchRepositories = tool({
       repoOf: (r) => r.full_name,
       compact: (r) => pick(compactRepo(r), input.fields),
       line,
-    });
-  },
-});
-
-export const searchUsers = tool({
-  name: 'search_users',
-  title: 'Search users',
-  description: 'Search GitHub users and organisations (e.g. "alice type:user location:berlin").',
-  kind: 'read',
-  openWorld: true,
-  toolset: 'users',
-  input: z.object({
-    query: queryOrQ,
-    q,
-    sort: z
-      .enum(['followers', 'repositories', 'joined'])
-      .optional()
-      .describe('Sort field (default best match)'),
-    order,
-    ...pageInput,
-  }),
-  async handle(input, ctx) {
-    const q = either(input.query, input.q, 'query');
-    // No repository to confine: public profiles only (see the README's confinement model).
-    return searchList(ctx, {
-      what: `user search "${q}"`,
-      perPage: input.perPage,
-      cursor: input.cursor,
-      send: (api, page) =>
-        api.rest.search.users({
-          q,
-          order: input.order,
-          per_page: input.perPage,
-          page,
-          ...sortBy(input.sort),
-        }),
-      compact: compactUser,
-      line: (u) => `${u.login} (${u.type}) ${u.url}`,
     });
   },
 });

@@ -2,8 +2,8 @@
 // review; discussions), answered as GitHub's GraphQL API does: `data`, or `errors` with a 200.
 // The operation is picked by its name; test/graphql.test.ts validates every document sent here
 // against GitHub's published GraphQL schema.
+import { addReviewThread, reviewThread, setDraft, setThreadResolved } from './graphql-threads.mjs';
 import { nodeId } from './shapes.mjs';
-import { newId } from './state.mjs';
 
 const notFound = (what) => ({
   type: 'NOT_FOUND',
@@ -14,6 +14,11 @@ const notFound = (what) => ({
 export function graphql(state, user, { query = '', variables = {} }) {
   const operation = /^\s*(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
   if (operation === 'AddReviewThread') return addReviewThread(state, user, variables.input ?? {});
+  if (operation === 'ConvertToDraft' || operation === 'MarkReady')
+    return setDraft(state, user, variables.id, operation === 'ConvertToDraft');
+  if (operation === 'ReviewThread') return reviewThread(state, user, variables.id);
+  if (operation === 'ResolveReviewThread' || operation === 'UnresolveReviewThread')
+    return setThreadResolved(state, user, variables.threadId, operation === 'ResolveReviewThread');
   if (
     !['ListDiscussions', 'GetDiscussion', 'GetDiscussionComments', 'ListDiscussionCategories'].includes(
       operation ?? '',
@@ -109,39 +114,5 @@ export function graphql(state, user, { query = '', variables = {} }) {
   }));
   return {
     data: { repository: { discussion: { comments: page(comments, variables.first, variables.after) } } },
-  };
-}
-
-function addReviewThread(state, user, input) {
-  for (const repo of state.repos.values()) {
-    for (const pull of repo.pulls) {
-      const review = pull.reviews.find((r) => nodeId('PRR', r.id) === input.pullRequestReviewId);
-      if (!review) continue;
-      if (review.state !== 'PENDING' || review.author.toLowerCase() !== user.login.toLowerCase())
-        return {
-          data: { addPullRequestReviewThread: null },
-          errors: [{ type: 'UNPROCESSABLE', message: 'Review is not pending' }],
-        };
-      const comment = {
-        id: newId(),
-        body: input.body,
-        author: user.login,
-        path: input.path,
-        line: input.line,
-        reviewId: review.id,
-      };
-      pull.reviewComments.push(comment);
-      return { data: { addPullRequestReviewThread: { thread: { id: nodeId('PRRT', comment.id) } } } };
-    }
-  }
-  return {
-    data: { addPullRequestReviewThread: null },
-    errors: [
-      {
-        type: 'NOT_FOUND',
-        path: ['addPullRequestReviewThread'],
-        message: `Could not resolve to a node with the global id of '${input.pullRequestReviewId}'`,
-      },
-    ],
   };
 }

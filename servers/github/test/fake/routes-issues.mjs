@@ -19,9 +19,19 @@ export const issuesRoutes = [
     if (!r) return;
     const state = ctx.query.get('state') ?? 'open';
     const labels = ctx.query.get('labels')?.split(',').filter(Boolean) ?? [];
+    const since = ctx.query.get('since');
     const list = r.repo.issues.filter(
-      (i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)),
+      (i) =>
+        (state === 'all' || i.state === state) &&
+        labels.every((l) => i.labels.includes(l)) &&
+        (!since || Date.parse(i.updatedAt ?? i.createdAt ?? S.T0) >= Date.parse(since)),
     );
+    // sort=created keeps the seed's (creation) order; ties keep it too, as the sort is stable.
+    const key = {
+      updated: (i) => Date.parse(i.updatedAt ?? i.createdAt ?? S.T0),
+      comments: (i) => i.comments.length,
+    }[ctx.query.get('sort') ?? 'created'];
+    if (key) list.sort((a, b) => key(a) - key(b));
     if (ctx.query.get('direction') !== 'asc') list.reverse();
     sendPaged(
       ctx,
@@ -60,6 +70,15 @@ export const issuesRoutes = [
     const r = repoOf(ctx, { write: true });
     const i = r && findIssue(ctx, r);
     if (!i) return;
+    if (ctx.body.duplicate_issue_id !== undefined) {
+      if (!locateIssue(ctx, ctx.body.duplicate_issue_id))
+        return ctx.send(422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Issue', field: 'duplicate_issue_id', code: 'invalid' }],
+          status: '422',
+        });
+      i.duplicateOf = ctx.body.duplicate_issue_id;
+    }
     for (const k of ['title', 'body', 'state', 'labels']) if (ctx.body[k] !== undefined) i[k] = ctx.body[k];
     if (ctx.body.state_reason !== undefined) i.stateReason = ctx.body.state_reason;
     ctx.send(200, issueJson(ctx, r, i));
@@ -104,6 +123,18 @@ export const issuesRoutes = [
       ctx,
       subs.map(([sr, s]) => issueJson(ctx, sr, s)),
     );
+  }),
+  route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/parent', (ctx) => {
+    const r = repoOf(ctx);
+    const i = r && findIssue(ctx, r);
+    if (!i) return;
+    // GitHub answers 404 for an issue that is no sub-issue (or whose parent the user cannot see).
+    for (const repo of ctx.state.repos.values()) {
+      const parent = repo.issues.find((p) => p.subIssues.includes(i.id));
+      const found = parent && locateIssue(ctx, parent.id);
+      if (found) return ctx.send(200, issueJson(ctx, found[0], found[1]));
+    }
+    ctx.send(404, NOT_FOUND);
   }),
   route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues', (ctx) => {
     const r = repoOf(ctx, { write: true });

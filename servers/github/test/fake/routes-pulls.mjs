@@ -86,6 +86,22 @@ export const pullsRoutes = [
     for (const k of ['title', 'body', 'state', 'base']) if (ctx.body[k] !== undefined) p[k] = ctx.body[k];
     ctx.send(200, pullJson(ctx, r, p, true));
   }),
+  route('POST', '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', (ctx) => {
+    const r = repoOf(ctx, { write: true });
+    const p = r && findPull(ctx, r);
+    if (!p) return;
+    const users = ctx.body.reviewers ?? [];
+    // GitHub: 422 unless every reviewer can see the repository.
+    if (users.some((u) => !ctx.state.user(u) || !ctx.state.canSee(r.repo, u)))
+      return ctx.send(422, {
+        message: 'Reviews may only be requested from collaborators.',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '422',
+      });
+    p.requestedReviewers = [...new Set([...(p.requestedReviewers ?? []), ...users])];
+    p.requestedTeams = [...new Set([...(p.requestedTeams ?? []), ...(ctx.body.team_reviewers ?? [])])];
+    ctx.send(201, pullJson(ctx, r, p, false));
+  }),
   route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files', (ctx) => {
     const r = repoOf(ctx);
     const p = r && findPull(ctx, r);

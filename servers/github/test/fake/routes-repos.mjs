@@ -229,8 +229,17 @@ export const reposRoutes = [
     if (!start) return ctx.send(404, { message: 'No commit found for SHA', status: '404' });
     const chain = [];
     for (let c = r.repo.commits.get(start); c; c = r.repo.commits.get(c.parents[0])) chain.push(c);
-    const author = ctx.query.get('author');
-    const list = chain.filter((c) => !author || c.author.toLowerCase() === author.toLowerCase());
+    const q = (k) => ctx.query.get(k);
+    const at = (c) => Date.parse(c.date ?? S.T0);
+    // path: commits whose snapshot differs from their first parent's at that path.
+    const touches = (c, p) => c.files.get(p) !== r.repo.commits.get(c.parents[0])?.files.get(p);
+    const list = chain.filter(
+      (c) =>
+        (!q('author') || c.author.toLowerCase() === q('author').toLowerCase()) &&
+        (!q('path') || touches(c, q('path'))) &&
+        (!q('since') || at(c) >= Date.parse(q('since'))) &&
+        (!q('until') || at(c) <= Date.parse(q('until'))),
+    );
     sendPaged(
       ctx,
       list.map((c) => S.commitShape(ctx.api, ctx.web, r.full, r.repoUrl, c, ctx.state.user(c.author))),

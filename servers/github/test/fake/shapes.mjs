@@ -2,7 +2,7 @@
 // description marks required is present (a test validates each served answer against it).
 import { createHash } from 'node:crypto';
 
-const T0 = '2026-01-01T00:00:00Z';
+export const T0 = '2026-01-01T00:00:00Z';
 export const sha1 = (text) => createHash('sha1').update(text).digest('hex');
 export const nodeId = (kind, id) => Buffer.from(`${kind}:${id}`).toString('base64');
 
@@ -194,7 +194,7 @@ export function issue(api, web, full, issueRec, author, repoUrl, labels) {
     comments: issueRec.comments.length,
     closed_at: issueRec.state === 'closed' ? T0 : null,
     created_at: issueRec.createdAt ?? T0,
-    updated_at: issueRec.createdAt ?? T0,
+    updated_at: issueRec.updatedAt ?? issueRec.createdAt ?? T0,
     author_association: issueRec.association ?? 'OWNER',
     ...(issueRec.pull
       ? {
@@ -224,8 +224,8 @@ export function comment(api, web, full, repoUrl, issueNumber, c, author) {
   };
 }
 
-export function gitUser(name) {
-  return { name, email: `${name}@users.noreply.fake`, date: T0 };
+export function gitUser(name, date = T0) {
+  return { name, email: `${name}@users.noreply.fake`, date };
 }
 
 export function commitShape(api, web, full, repoUrl, c, author) {
@@ -238,8 +238,8 @@ export function commitShape(api, web, full, repoUrl, c, author) {
     comments_url: `${repoUrl}/commits/${c.sha}/comments`,
     commit: {
       url: `${repoUrl}/git/commits/${c.sha}`,
-      author: gitUser(c.author),
-      committer: gitUser(c.author),
+      author: gitUser(c.author, c.date),
+      committer: gitUser(c.author, c.date),
       message: c.message,
       comment_count: 0,
       tree: { sha: c.tree, url: `${repoUrl}/git/trees/${c.tree}` },
@@ -358,8 +358,21 @@ export function pullShape(api, web, full, repoUrl, repoJson, p, author, detailed
     merge_commit_sha: p.mergeSha ?? null,
     assignee: null,
     assignees: [],
-    requested_reviewers: [],
-    requested_teams: [],
+    requested_reviewers: (p.requestedReviewers ?? []).map((login) => simpleUser(api, web, { login, id: 1 })),
+    requested_teams: (p.requestedTeams ?? []).map((slug) => ({
+      id: 7,
+      node_id: nodeId('T', slug),
+      url: `${api}/teams/7`,
+      members_url: `${api}/teams/7/members{/member}`,
+      name: slug,
+      slug,
+      description: null,
+      permission: 'pull',
+      html_url: `${web}/orgs/${full.split('/')[0]}/teams/${slug}`,
+      repositories_url: `${api}/teams/7/repos`,
+      parent: null,
+      type: 'organization',
+    })),
     head: side(p.head, p.headSha, p.headRepoJson ?? repoJson),
     base: side(p.base, p.baseSha, repoJson),
     _links: Object.fromEntries(
