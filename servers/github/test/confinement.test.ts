@@ -244,3 +244,26 @@ describe('--repos confinement', () => {
     expect(log.some((r) => /secret|evil|loot/.test(r.path))).toBe(false);
   });
 });
+
+// GitHub takes a head of owner:branch from that owner's repository in the base's fork network,
+// whatever its name: evil/api-copy is evil's fork of acme/api.
+describe('--repos and a fork named differently from its base', () => {
+  const listedElsewhere = useSession(['--repos', 'acme/api,evil/api']);
+  const listedFork = useSession(['--repos', 'acme/api,evil/api-copy']);
+  const pr = { owner: 'acme', repo: 'api', title: 'From the fork', head: 'evil:payload', base: 'main' };
+
+  it("refuses owner:branch when none of that owner's listed repositories is the fork, asking nothing outside", async () => {
+    const { isError, text } = await listedElsewhere.s.call('create_pull_request', pr);
+    expect(isError).toBe(true);
+    expect(text).toMatch(/evil:payload comes from evil's fork of acme\/api, and none of evil\/api \(/);
+    const paths = listedElsewhere.s.fake.requests.map((r) => r.path.toLowerCase());
+    expect(paths.some((p) => p.includes('/api-copy'))).toBe(false);
+    expect(paths.some((p) => p.endsWith('/repos/acme/api/pulls'))).toBe(false);
+  });
+
+  it('opens it when the listed repository is that fork', async () => {
+    const { isError, text } = await listedFork.s.call('create_pull_request', pr);
+    expect(isError).toBe(false);
+    expect(text).toMatch(/^Opened #\d+/);
+  });
+});

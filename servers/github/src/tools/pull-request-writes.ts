@@ -1,22 +1,12 @@
 import { invalidInput, z } from '@bastion-mcp/runtime';
+import { checkHead } from '../lib/fork-head.js';
 import { cleanRef } from '../lib/paths.js';
 import { writeResult } from '../lib/render.js';
 import { type Ctx, gh, inRepo, repoInput, tool } from '../tool.js';
 import { requestReviewers, reviewersField, setDraft, splitReviewers } from './pull-request-extras.js';
 import { pullNumber } from './pull-request-read.js';
 
-/**
- * `head` may be `branch` or `owner:branch` (a fork). A fork's branch brings code from another
- * repository, so under --repos that repository must be allowed too.
- */
 export const sha40 = z.string().regex(/^[0-9a-f]{40}$/i);
-
-function checkHead(ctx: Ctx, repo: string, head: string): string {
-  const [owner, branch] = head.includes(':') ? head.split(':', 2) : [undefined, head];
-  cleanRef(branch ?? '', 'head');
-  if (owner !== undefined) inRepo(ctx, owner, repo, 'the head repository');
-  return head;
-}
 
 export const createPullRequest = tool({
   name: 'create_pull_request',
@@ -38,7 +28,7 @@ export const createPullRequest = tool({
   async handle(input, ctx) {
     const { owner, repo } = input;
     const full = inRepo(ctx, owner, repo);
-    const head = checkHead(ctx, repo, input.head);
+    const head = await checkHead(ctx, owner, repo, input.head);
     const base = cleanRef(input.base, 'base');
     const reviewers = splitReviewers(owner, input.reviewers);
     const { data } = await gh(ctx, `new pull request in ${full}`, (api) =>

@@ -30,9 +30,9 @@ export const pullsRoutes = [
     if (!r) return;
     const { title, head, base, body, draft } = ctx.body;
     const [headOwner, headRef] = String(head).includes(':') ? String(head).split(':') : [r.owner.login, head];
+    // GitHub finds owner:branch in that owner's repository of the base's fork network, whatever its name.
     const headRepo =
-      ctx.state.repo(headOwner, r.repo.name) ??
-      (headOwner.toLowerCase() === r.owner.login.toLowerCase() ? r.repo : undefined);
+      headOwner.toLowerCase() === r.owner.login.toLowerCase() ? r.repo : ctx.state.forkIn(r.repo, headOwner);
     const headSha = headRepo?.branches.get(headRef);
     if (!title || !headSha || !r.repo.branches.has(base))
       return ctx.send(422, {

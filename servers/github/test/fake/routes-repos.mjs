@@ -57,7 +57,11 @@ export const reposRoutes = [
   }),
   route('GET', '/repos/{owner}/{repo}', (ctx) => {
     const r = repoOf(ctx);
-    if (r) ctx.send(200, S.fullRepo(ctx.api, ctx.web, r.repo, r.owner, permissionsOf(ctx, r.repo)));
+    if (r)
+      ctx.send(
+        200,
+        withNetwork(ctx, r.repo, S.fullRepo(ctx.api, ctx.web, r.repo, r.owner, permissionsOf(ctx, r.repo))),
+      );
   }),
   route('GET', '/repos/{owner}/{repo}/collaborators/{username}/permission', (ctx) => {
     const r = repoOf(ctx);
@@ -315,8 +319,11 @@ export const reposRoutes = [
     const name = ctx.body.name ?? r.repo.name;
     const fork =
       ctx.state.repo(owner, name) ??
-      ctx.state.addRepo({ owner, name, fork: true, files: Object.fromEntries(filesOf(r).files) });
-    ctx.send(202, S.fullRepo(ctx.api, ctx.web, fork, ctx.state.user(owner) ?? ctx.user));
+      ctx.state.addRepo({ owner, name, forkOf: r.repo, files: Object.fromEntries(filesOf(r).files) });
+    ctx.send(
+      202,
+      withNetwork(ctx, fork, S.fullRepo(ctx.api, ctx.web, fork, ctx.state.user(owner) ?? ctx.user)),
+    );
   }),
   route('POST', '/user/repos', (ctx) => createRepo(ctx, ctx.user.login)),
   route('POST', '/orgs/{org}/repos', (ctx) => createRepo(ctx, ctx.params.org)),
@@ -328,3 +335,12 @@ export const reposRoutes = [
     ctx.send(200, S.label(r.repoUrl, l));
   }),
 ];
+
+/** A fork's full answer names its parent and its network's source, as GitHub's does. */
+function withNetwork(ctx, repo, json) {
+  if (!repo.forkOf) return json;
+  const show = (x) => S.fullRepo(ctx.api, ctx.web, x, ctx.state.user(x.owner));
+  let source = repo.forkOf;
+  while (source.forkOf) source = source.forkOf;
+  return { ...json, parent: show(repo.forkOf), source: show(source) };
+}

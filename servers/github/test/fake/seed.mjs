@@ -225,6 +225,14 @@ export function defaultSeed() {
         files: { 'keys.txt': 'TOP-SECRET-KEY\n' },
       },
       { owner: 'evil', name: 'loot', description: 'Where leaks go', collaborators: { alice: 'write' } },
+      // A fork of acme/api under another name: GitHub takes evil:branch heads from it.
+      {
+        owner: 'evil',
+        name: 'api-copy',
+        forkOf: 'acme/api',
+        branches: ['payload'],
+        collaborators: { alice: 'write' },
+      },
       { owner: 'alice', name: 'notes', description: 'Personal notes', files: { 'todo.md': '- ship it\n' } },
     ],
   };

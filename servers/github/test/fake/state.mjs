@@ -31,6 +31,13 @@ export function buildState(seed) {
       if (repo.owner.toLowerCase() === l) return 'admin';
       return repo.collaborators[l] ?? (repo.private ? 'none' : 'read');
     },
+    /** The repository of `owner` in `repo`'s fork network (how GitHub reads a head of owner:branch). */
+    forkIn(repo, owner) {
+      const root = (r) => (r.forkOf ? root(r.forkOf) : r);
+      return [...repos.values()].find(
+        (r) => r.owner.toLowerCase() === owner.toLowerCase() && root(r) === root(repo),
+      );
+    },
     canSee(repo, login) {
       return !repo.private || state.permission(repo, login) !== 'none';
     },
@@ -38,7 +45,9 @@ export function buildState(seed) {
       return ['admin', 'write'].includes(state.permission(repo, login));
     },
     addRepo(spec) {
-      const repo = makeRepo(spec);
+      // A fork names its parent as 'owner/name' in the seed, or as the repository itself.
+      const forkOf = typeof spec.forkOf === 'string' ? state.repo(...spec.forkOf.split('/')) : spec.forkOf;
+      const repo = makeRepo({ ...spec, fork: spec.fork ?? Boolean(forkOf), forkOf });
       repos.set(`${spec.owner}/${spec.name}`.toLowerCase(), repo);
       return repo;
     },
@@ -66,6 +75,8 @@ function makeRepo(spec) {
     owner: spec.owner,
     private: Boolean(spec.private),
     fork: Boolean(spec.fork),
+    /** The repository this one was forked from (its network's root is found by following these). */
+    forkOf: spec.forkOf,
     description: spec.description ?? null,
     defaultBranch: spec.defaultBranch ?? 'main',
     collaborators,
