@@ -309,6 +309,14 @@ describe('pull request reviewers and draft', () => {
     const nothing = await h.s.call('update_pull_request', { ...api, pullNumber: 5 });
     expect(nothing.text).toMatch(/nothing to change.*draft, reviewers/s);
   });
+
+  it('a failed draft change after other changes says those were saved', async () => {
+    h.s.fake.fail({ path: /^\/graphql$/, status: 502, times: 5 }); // retried twice first
+    const both = await h.s.call('update_pull_request', { ...api, pullNumber: 5, draft: true, title: 'Both' });
+    expect(both.isError).toBe(true);
+    expect(both.text).toMatch(/^\[upstream\] Updated #5, but changing the draft state failed/);
+    expect(pull(5)).toMatchObject({ title: 'Both', draft: false });
+  });
 });
 
 describe('search_code sort/order', () => {

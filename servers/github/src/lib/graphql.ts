@@ -1,6 +1,7 @@
 import { notFound, ToolError } from '@bastion-mcp/runtime';
 import type { Ctx } from '../tool.js';
 import { withSignal } from './client.js';
+import { toToolError } from './errors.js';
 
 interface GraphqlErrorLike {
   name?: string;
@@ -8,8 +9,8 @@ interface GraphqlErrorLike {
 }
 
 /**
- * One GraphQL call (for what REST lacks: discussions, review threads). GitHub answers GraphQL
- * errors with 200 and an `errors` list; NOT_FOUND becomes the same not_found as a REST 404.
+ * One GraphQL call (for what REST lacks: discussions, review threads, drafts). GitHub answers
+ * GraphQL errors with 200 and an `errors` list; NOT_FOUND becomes the same not_found as a REST 404.
  */
 export async function gql<T>(
   ctx: Ctx,
@@ -22,7 +23,9 @@ export async function gql<T>(
     return await withSignal(api, ctx.signal).graphql<T>(query, variables);
   } catch (error) {
     const errors = (error as GraphqlErrorLike).errors;
-    if ((error as GraphqlErrorLike).name !== 'GraphqlResponseError' || !errors?.length) throw error;
+    // An HTTP failure (5xx past the retries, 401, rate limits) reads as a REST one does.
+    if ((error as GraphqlErrorLike).name !== 'GraphqlResponseError' || !errors?.length)
+      throw toToolError(error, what);
     if (errors.some((e) => e.type === 'NOT_FOUND'))
       throw notFound(
         `${what} was not found. If it is a private repository, the token may lack access to it.`,

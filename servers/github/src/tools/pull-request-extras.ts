@@ -31,25 +31,28 @@ export function splitReviewers(owner: string, entries: readonly string[] | undef
   return out;
 }
 
-/** Requests reviews after a create or update; a failure says the pull request change itself happened. */
+/** A step after a create or update: its failure says the pull request change itself happened. */
+async function followUp(done: string | undefined, step: string, run: () => Promise<unknown>) {
+  try {
+    await run();
+  } catch (error) {
+    if (!done || !(error instanceof ToolError)) throw error;
+    throw new ToolError(error.kind, `${done}, but ${step} failed: ${error.message}`, error.fix);
+  }
+}
+
+/** Requests reviews after a create or update. */
 export async function requestReviewers(
   ctx: Ctx,
   pr: { owner: string; repo: string; pull_number: number; done: string },
   who: Reviewers,
 ) {
   const { owner, repo, pull_number } = pr;
-  try {
-    await gh(ctx, `reviewers of ${owner}/${repo}#${pull_number}`, (api) =>
+  await followUp(pr.done, 'requesting reviewers', () =>
+    gh(ctx, `reviewers of ${owner}/${repo}#${pull_number}`, (api) =>
       api.rest.pulls.requestReviewers({ owner, repo, pull_number, ...who }),
-    );
-  } catch (error) {
-    if (!(error instanceof ToolError)) throw error;
-    throw new ToolError(
-      error.kind,
-      `${pr.done}, but requesting reviewers failed: ${error.message}`,
-      error.fix,
-    );
-  }
+    ),
+  );
 }
 
 const CONVERT_TO_DRAFT =
@@ -58,6 +61,8 @@ const MARK_READY =
   'mutation MarkReady($id: ID!) { markPullRequestReadyForReview(input: { pullRequestId: $id }) { pullRequest { number isDraft } } }';
 
 /** REST cannot change a pull request's draft state; GraphQL can, by its node ID. */
-export async function setDraft(ctx: Ctx, what: string, nodeId: string, draft: boolean) {
-  await gql(ctx, what, draft ? CONVERT_TO_DRAFT : MARK_READY, { id: nodeId });
+export async function setDraft(ctx: Ctx, what: string, nodeId: string, draft: boolean, done?: string) {
+  await followUp(done, 'changing the draft state', () =>
+    gql(ctx, what, draft ? CONVERT_TO_DRAFT : MARK_READY, { id: nodeId }),
+  );
 }

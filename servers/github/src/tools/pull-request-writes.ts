@@ -95,8 +95,10 @@ export const updatePullRequest = tool({
         : api.rest.pulls.get({ owner, repo, pull_number }),
     );
     const done = `Updated #${data.number}`;
-    if (input.draft !== undefined && input.draft !== data.draft)
-      await setDraft(ctx, what, data.node_id, input.draft);
+    if (input.draft !== undefined && input.draft !== data.draft) {
+      const changed = Object.keys(changes).length ? done : undefined;
+      await setDraft(ctx, what, data.node_id, input.draft, changed);
+    }
     if (reviewers) await requestReviewers(ctx, { owner, repo, pull_number, done }, reviewers);
     return writeResult(done, { id: data.id, number: data.number, url: data.html_url });
   },

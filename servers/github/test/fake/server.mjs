@@ -72,6 +72,12 @@ export async function startFake(seed) {
     };
 
     if (url.pathname === '/api/graphql' && method === 'POST') {
+      // A fault on path /graphql answers the next GraphQL request.
+      const fault = faults.find((f) => f.path.test('/graphql') && f.times > 0);
+      if (fault) {
+        fault.times--;
+        return send(fault.status, fault.body ?? { message: 'fault' }, fault.headers ?? {}, 'graphql');
+      }
       const user = state.userOfToken(req.headers.authorization);
       if (!user) return send(401, { message: 'Bad credentials' }, {}, 'graphql');
       const body = JSON.parse(raw || '{}');
@@ -147,7 +153,7 @@ export async function startFake(seed) {
     responses,
     /** Every GraphQL document and its variables, as sent. */
     graphqlLog,
-    /** Answers the next `times` requests matching `path` (a RegExp on the path after /api/v3). */
+    /** Answers the next `times` requests matching `path` (a RegExp on the path after /api/v3, or /graphql). */
     fail(fault) {
       const stored = { times: 1, ...fault };
       faults.push(stored);
