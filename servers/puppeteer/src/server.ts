@@ -102,6 +102,11 @@ export function createServer(config: PuppeteerConfig, log?: Logger) {
     );
   const [width, height] = config.viewport.split('x').map(Number) as [number, number];
   if (config.noSandbox && !attach) log?.warn('--no-sandbox: Chromium runs without its sandbox');
+  // A launched Chromium gets --force-webrtc-ip-handling-policy; an attached one keeps its own.
+  if (attach)
+    log?.warn(
+      'attached browser: WebRTC (UDP) does not go through the URL policy unless that browser was started with --force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+    );
   const browser = new BrowserHost({
     policy,
     headed: config.headed,

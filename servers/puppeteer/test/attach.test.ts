@@ -37,6 +37,26 @@ afterAll(() => {
 // The whole escape corpus, against a browser whose default context would send loopback straight out.
 escapeCorpus('an attached browser', () => ['--ws-endpoint', user.ws]);
 
+it("leaves the user's own tabs alone: one opened while attached keeps its size", async () => {
+  const mine = await puppeteer.connect({ browserWSEndpoint: user.ws, defaultViewport: null });
+  const before = await mine.newPage();
+  const size = () => `${innerWidth}x${innerHeight}`;
+  const own = await before.evaluate(size);
+  const attached = await browserClient(['--ws-endpoint', user.ws, '--viewport', '500x400']);
+  try {
+    await call(attached.client, 'browser_tabs', { action: 'list' });
+    const opened = await mine.newPage();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await opened.evaluate(size)).toBe(own);
+    expect(own).not.toBe('500x400');
+    await opened.close();
+  } finally {
+    await attached.close();
+    await before.close();
+    await mine.disconnect();
+  }
+});
+
 describe('attached to a running browser', () => {
   const sites = useSites();
 

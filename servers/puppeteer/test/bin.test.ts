@@ -34,6 +34,15 @@ describe('the published bin', () => {
     expect(await profiles(tmp)).toEqual([]);
   });
 
+  it('warns at start that an attached browser keeps its own WebRTC policy', async () => {
+    const client = await spawnBin(bin, ['--ws-endpoint', 'ws://127.0.0.1:9/devtools/browser/x'], { env });
+    try {
+      expect(client.stderr()).toMatch(/attached browser: WebRTC \(UDP\).*disable_non_proxied_udp/);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('gives a 2026-era stdio client its console as console://logs (its calls use the shared session)', async () => {
     const client = await spawnBin(bin, ['--allowed-origins', sites.site.origin], { env, era: 'modern' });
     try {

@@ -50,6 +50,45 @@ describe('stateless HTTP requests share one browser session', () => {
     }
   });
 
+  it("never hands the default context on: a later connection starts without the first one's cookies", async () => {
+    const server = browserServer(['--allowed-origins', sites.site.origin]);
+    try {
+      const first = await connect(server);
+      await call(first, 'browser_navigate', { url: `${sites.site.origin}/setcookie` });
+      await first.close();
+      await eventually(
+        async () => server.browser.contextCount,
+        (count) => count === 1,
+      );
+      const later = await connect(server);
+      await call(later, 'browser_navigate', { url: `${sites.site.origin}/showcookie` });
+      expect(await call(later, 'browser_get_text')).toMatch(/cookie=\[\] storage=\[\]/);
+      await later.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("opens one context for a connection's concurrent first calls, and closes it with the connection", async () => {
+    const server = browserServer(['--allowed-origins', sites.site.origin]);
+    const holder = await connect(server);
+    const busy = await connect(server);
+    try {
+      await call(holder, 'browser_tabs', { action: 'list' }); // takes the default context
+      await Promise.all([1, 2, 3].map(() => call(busy, 'browser_tabs', { action: 'list' })));
+      expect(server.browser.contextCount).toBe(2);
+      await busy.close();
+      await eventually(
+        async () => server.browser.contextCount,
+        (count) => count === 1,
+      );
+      expect(server.browser.contextCount).toBe(1);
+    } finally {
+      await holder.close();
+      await server.close();
+    }
+  });
+
   it('leaves a connection its own context, apart from the stateless one', async () => {
     const server = browserServer(['--allowed-origins', sites.site.origin]);
     const stateless = await connect(server, { via: 'http' });

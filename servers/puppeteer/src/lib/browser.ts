@@ -1,3 +1,4 @@
+import { ToolError } from '@bastion-mcp/runtime';
 import type { Browser, Page } from 'puppeteer-core';
 import { type BrowserOptions, Chromium } from './chromium.js';
 import type { Refusal } from './file-guard.js';
@@ -32,6 +33,8 @@ export class BrowserHost {
   /** Files downloaded into --output-dir by any session, newest last (each tab keeps its own too). */
   readonly downloads: string[] = [];
   private sessions = new Map<object, Session>();
+  /** The launched browser's default context went to a session (once per launch: it keeps what its holder left). */
+  private defaultGiven = false;
   /** The session of the latest call (tests, and resources read without a session of their own). */
   last: Session | undefined;
   private readonly chromium: Chromium;
@@ -39,12 +42,16 @@ export class BrowserHost {
   constructor(readonly options: BrowserOptions) {
     this.chromium = new Chromium(options, {
       gone: (unexpected) => {
+        this.defaultGiven = false;
         for (const session of this.sessions.values()) session.reset(unexpected);
       },
       // Popups and window.open: adopt them into the session whose context opened them.
       page: (page) => this.ownerOf(page)?.adopt(page),
+      ours: (context) =>
+        !this.options.attach || [...this.sessions.values()].some((s) => s.context === context),
       download: (file, frameId) => {
         this.downloads.push(file);
+        if (this.downloads.length > 100) this.downloads.shift();
         this.tabOfFrame(frameId)?.downloads.push(file);
       },
     });
@@ -62,19 +69,26 @@ export class BrowserHost {
     session.lastUsed = Date.now();
     this.last = session;
     const browser = await this.chromium.ensure();
-    if (!session.context) await this.openContext(session, browser);
+    if (!session.context) {
+      // Concurrent first calls of one session share one opening, so no context is left behind.
+      session.opening ??= this.openContext(session, browser, key).finally(() => {
+        session.opening = undefined;
+      });
+      await session.opening;
+    }
     return session;
   }
 
   /**
    * The first session of a launched browser takes its default context (a kept --user-data-dir lives
-   * there), behind the launch-wide proxy. Every other session, and every session of an attached
+   * there), behind the launch-wide proxy; it is never handed on, since it keeps the cookies, storage
+   * and service workers its holder left. Every other session, and every session of an attached
    * browser (whose default context has the user's proxy, not ours), gets a new context with a proxy
    * listener of its own, so what that proxy refuses belongs to that session alone.
    */
-  private async openContext(session: Session, browser: Browser) {
-    const taken = [...this.sessions.values()].some((s) => s.isDefault);
-    if (!this.options.attach && !taken) {
+  private async openContext(session: Session, browser: Browser, key: object) {
+    if (!this.options.attach && !this.defaultGiven) {
+      this.defaultGiven = true;
       session.isDefault = true;
       session.context = browser.defaultBrowserContext();
       session.proxy = this.chromium.proxy;
@@ -92,6 +106,12 @@ export class BrowserHost {
       proxyBypassList: ['<-loopback>'],
     });
     await this.chromium.applyDownloads(context.id);
+    if (this.sessions.get(key) !== session) {
+      // The connection closed while its context was opening.
+      await context.close().catch(() => {});
+      await proxy.close();
+      throw new ToolError('conflict', 'The connection closed while its browser context was opening.');
+    }
     session.context = context;
   }
 
@@ -143,6 +163,7 @@ export class BrowserHost {
   async closeBrowser(): Promise<void> {
     const ours = [...this.sessions.values()].flatMap((s) => (s.context && !s.isDefault ? [s.context] : []));
     for (const session of this.sessions.values()) session.reset(false);
+    this.defaultGiven = false;
     await this.chromium.close(ours);
   }
 

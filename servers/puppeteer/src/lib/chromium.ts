@@ -29,8 +29,10 @@ export interface BrowserOptions {
 export interface ChromiumEvents {
   /** The browser went away; `unexpected` unless we closed it. */
   gone(unexpected: boolean): void;
-  /** A page opened (a popup, window.open, a new tab). */
+  /** A page opened (a popup, window.open, a new tab) in one of the sessions' contexts. */
   page(page: Page): void;
+  /** Whether a context is one of the sessions' (an attached browser's other tabs are the user's). */
+  ours(context: BrowserContext): boolean;
   /** A download finished and was saved into --output-dir; `frameId` is the frame that started it. */
   download(file: string, frameId: string): void;
 }
@@ -118,7 +120,8 @@ export class Chromium {
       void this.removeProfile();
     });
     browser.on('targetcreated', async (target) => {
-      if (target.type() !== 'page') return;
+      // target.page() would set our viewport on it: leave the user's own tabs alone.
+      if (target.type() !== 'page' || !this.events.ours(target.browserContext())) return;
       const page = await target.page().catch(() => null);
       if (page) this.events.page(page);
     });

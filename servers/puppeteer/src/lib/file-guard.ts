@@ -29,9 +29,11 @@ export async function guardFileUrls(
         refusals.set(url, verdict);
         if (refusals.size > MAX_REFUSALS) refusals.delete(refusals.keys().next().value as string);
       }
+      // Chromium would open the path again itself: it reads the real path that was checked, so a
+      // link swapped in after the check is not followed.
       return (
         verdict.ok
-          ? session.send('Fetch.continueRequest', { requestId })
+          ? session.send('Fetch.continueRequest', { requestId, url: verdict.real })
           : session.send('Fetch.failRequest', { requestId, errorReason: 'AccessDenied' })
       ).catch(() => {});
     });
@@ -39,7 +41,7 @@ export async function guardFileUrls(
   await session.send('Fetch.enable', { patterns: [{ urlPattern: 'file://*' }] });
 }
 
-async function check(policy: UrlPolicy, href: string): Promise<Verdict> {
+async function check(policy: UrlPolicy, href: string): Promise<{ ok: true; real: string } | Refusal> {
   let url: URL;
   try {
     url = new URL(href);
@@ -60,6 +62,8 @@ async function check(policy: UrlPolicy, href: string): Promise<Verdict> {
       fix: 'Check the path; only existing files inside the allowed directories load.',
     };
   }
-  const verdict = policy.checkNavigation(pathToFileURL(real));
-  return verdict.ok || real === file ? verdict : { ...verdict, rule: `${file} is a link: ${verdict.rule}` };
+  const realUrl = pathToFileURL(real);
+  const verdict = policy.checkNavigation(realUrl);
+  if (verdict.ok) return { ok: true, real: `${realUrl.href}${url.search}${url.hash}` };
+  return real === file ? verdict : { ...verdict, rule: `${file} is a link: ${verdict.rule}` };
 }

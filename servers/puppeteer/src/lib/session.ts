@@ -18,6 +18,8 @@ export class Session {
   tabs: Tab[] = [];
   current = 0;
   context: BrowserContext | undefined;
+  /** Set while the context is being opened (concurrent first calls wait for the same one). */
+  opening: Promise<void> | undefined;
   /** The proxy this session's context uses: what it refused is this session's to see, no one else's. */
   proxy: PolicyProxy | undefined;
   /** True when the proxy is this session's own (closed with it), not the launch-wide one. */
