@@ -95,3 +95,26 @@ describe("the reference server's 26 tool names", () => {
     expect(bad.isError).toBe(true);
   });
 });
+
+describe('--exclude-tools and --read-only reach the old names', () => {
+  const h = useSession(['--exclude-tools', 'issue_write,pull_request_read']);
+  const ro = useSession(['--read-only']);
+
+  it('excluding a tool excludes the reference names that stand for it', async () => {
+    for (const [name, args] of [
+      ['create_issue', { ...api, title: 'Sneaky' }],
+      ['update_issue', { ...api, issue_number: 2, state: 'closed' }],
+      ['get_pull_request_files', { ...api, pull_number: 5 }],
+    ] as const) {
+      await expect(h.s.client.client.callTool({ name, arguments: args })).rejects.toThrow(/not found/i);
+    }
+    expect((await h.s.call('get_issue', { ...api, issue_number: 1 })).text).toMatch(/^#1 Crash on start/);
+  });
+
+  it('read-only keeps the old reads and drops the old writes', async () => {
+    expect((await ro.s.call('get_issue', { ...api, issue_number: 1 })).text).toMatch(/^#1 Crash on start/);
+    await expect(
+      ro.s.client.client.callTool({ name: 'create_issue', arguments: { ...api, title: 'x' } }),
+    ).rejects.toThrow(/not found/i);
+  });
+});

@@ -108,6 +108,7 @@ export async function coldStartRows(ours, theirs, args, { runs = 20, limit = 0.6
       ratio: `${(co / ct).toFixed(2)}x`,
       target: judged ? `<= ${limit.toFixed(2)}x` : 'report (once per install)',
       ok: !judged || co / ct <= limit,
+      judged,
     });
   }
   return rows;
@@ -297,7 +298,15 @@ export function printTable(rows) {
   const header = ['measure', 'bastion', 'reference', 'ratio', 'target', 'ok'];
   const cells = [
     header,
-    ...rows.map((r) => [r.measure, r.ours, r.theirs, r.ratio, r.target, r.ok ? 'yes' : 'NO']),
+    // A row reported beside a target (judged: false) shows '-', not a pass.
+    ...rows.map((r) => [
+      r.measure,
+      r.ours,
+      r.theirs,
+      r.ratio,
+      r.target,
+      r.judged === false ? '-' : r.ok ? 'yes' : 'NO',
+    ]),
   ];
   const widths = header.map((_, i) => Math.max(...cells.map((c) => String(c[i]).length)));
   const line = (c) => `| ${c.map((v, i) => String(v).padEnd(widths[i])).join(' | ')} |`;

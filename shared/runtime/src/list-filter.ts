@@ -10,12 +10,12 @@ interface ProtocolLike {
   setRequestHandler(method: 'tools/list', handler: Handler): void;
 }
 
-/** Names that stay callable but are left out of tools/list: aliases (unless listed) and hidden tools. */
+/** Names that stay callable but are left out of tools/list: aliases (unless listed) and old tools. */
 export function unlistedNames(tools: readonly Tool<never>[]): ReadonlySet<string> {
   const names = new Set<string>();
   for (const tool of tools) {
-    if (tool.hidden) names.add(tool.name);
-    if (!tool.listAliases) for (const alias of tool.aliases ?? []) names.add(alias);
+    if (tool.successor) names.add(tool.name);
+    if (tool.successor || !tool.listAliases) for (const alias of tool.aliases ?? []) names.add(alias);
   }
   return names;
 }
@@ -35,7 +35,8 @@ export function filterToolList(
   const original = protocol._getRequestHandler('tools/list');
   if (!original) return;
   protocol.setRequestHandler('tools/list', async (request, ctx) => {
-    const [result, extra] = await Promise.all([original(request, ctx), more?.()]);
+    // A failing hook hides nothing more rather than failing the list.
+    const [result, extra] = await Promise.all([original(request, ctx), more?.().catch(() => undefined)]);
     return {
       ...result,
       tools: result.tools.filter((t) => !fixed.has(t.name) && !extra?.has(t.name)),

@@ -52,9 +52,12 @@ export function selectTools<S>(
   for (const name of selection.tools ?? []) chosen.add(lookup(byName, name, '--tools'));
   for (const name of selection.excludeTools ?? []) chosen.delete(lookup(byName, name, '--exclude-tools'));
 
-  return [...chosen]
-    .filter((tool) => !selection.readOnly || tool.kind === 'read')
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const allowed = (tool: Tool<S>) => !selection.readOnly || tool.kind === 'read';
+  const picked = [...chosen].filter((tool) => !tool.successor && allowed(tool));
+  const names = new Set(picked.map((tool) => tool.name));
+  // Old tools follow their successor in and out, whatever the flags named.
+  const followers = tools.filter((tool) => tool.successor && names.has(tool.successor) && allowed(tool));
+  return [...picked, ...followers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function indexTools<S>(tools: readonly Tool<S>[], toolsets: readonly Toolset[]): Map<string, Tool<S>> {
@@ -66,6 +69,10 @@ function indexTools<S>(tools: readonly Tool<S>[], toolsets: readonly Toolset[]):
         `Tool ${tool.name} names toolset "${tool.toolset}", which the server does not declare.`,
       );
     }
+    if (tool.successor && !tools.some((t) => t.name === tool.successor))
+      throw new Error(
+        `Tool ${tool.name} names successor "${tool.successor}", which the server does not have.`,
+      );
     for (const name of [tool.name, ...(tool.aliases ?? [])]) {
       if (byName.has(name)) throw new Error(`Two tools are named "${name}".`);
       byName.set(name, tool);

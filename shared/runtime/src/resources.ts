@@ -11,6 +11,7 @@ import { isToolError } from './errors.js';
 import { decodeCursor, encodeCursor } from './pagination.js';
 import type { ContentBlock } from './result.js';
 import type { Sandbox } from './sandbox/resolver.js';
+import { redact } from './secrets.js';
 import type { AnyObjectSchema } from './tool.js';
 
 export interface ResourceContext<S> {
@@ -102,8 +103,7 @@ export function registerResource<S>(
       onRead(uri.href, ctx);
       return { contents };
     } catch (error) {
-      // Resource reads have no isError form: a ToolError's text becomes the protocol error message.
-      throw isToolError(error) ? new Error(error.toText()) : error;
+      throw resourceError(error);
     }
   };
   if (spec.uri) {
@@ -173,9 +173,23 @@ export function serveResourceList<S>(
         if (page.nextCursor)
           return { resources, nextCursor: encodeCursor({ list: i, inner: page.nextCursor }) };
       } catch (error) {
-        throw isToolError(error) ? new Error(error.toText()) : error;
+        throw resourceError(error);
       }
     }
     return { resources };
   });
+}
+
+/**
+ * Resource requests have no isError form: a ToolError's text becomes the protocol error's message
+ * (bad input as invalid params), anything else its first line; secrets are redacted either way.
+ */
+function resourceError(error: unknown): Error {
+  if (isToolError(error)) {
+    const text = redact(error.toText());
+    return error.kind === 'invalid_input'
+      ? new ProtocolError(ProtocolErrorCode.InvalidParams, text)
+      : new Error(text);
+  }
+  return new Error(redact(String((error as Error)?.message ?? error).split('\n')[0] ?? ''));
 }

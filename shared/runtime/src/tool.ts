@@ -53,8 +53,12 @@ export interface ToolSpec<I extends AnyObjectSchema, S> {
   aliases?: string[];
   /** List the aliases in tools/list as deprecated (for a reference that still lists its old name). */
   listAliases?: boolean;
-  /** Callable by name but never listed: an old tool whose input shape differs from its successor's. */
-  hidden?: boolean;
+  /**
+   * For an old tool whose input differs from its successor's: the successor's name. It is callable
+   * but never listed, and exposed exactly when the successor is (toolsets, --tools, --exclude-tools,
+   * --read-only), so excluding the successor excludes its old names too.
+   */
+  successor?: string;
   input: I;
   output?: AnyObjectSchema;
   handle(input: z.output<I>, ctx: ToolContext<S>): Promise<ToolResult>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, selectTools } from '../src/index.js';
+import { ConfigError, selectTools, type Tool } from '../src/index.js';
 import { ALL_TOOLS } from './helpers.js';
 
 const toolsets = [
@@ -27,6 +27,21 @@ describe('selectTools', () => {
     ['aliases name their tool', { tools: ['say'] }, ['echo']],
   ])('%s', (_label, selection, expected) => {
     expect(names(selection)).toEqual(expected);
+  });
+
+  it('old tools follow their successor in and out, whatever the flags name', () => {
+    const [echo, fail, wipe] = ALL_TOOLS as [Tool, Tool, Tool];
+    const oldEcho = { ...echo, name: 'old_echo', aliases: [], successor: 'echo' };
+    const oldWipe = { ...wipe, name: 'old_wipe', successor: 'wipe' };
+    const tools = [echo, fail, wipe, oldEcho, oldWipe];
+    const pick = (selection: Parameters<typeof selectTools>[2]) =>
+      selectTools(tools, toolsets, selection).map((t) => t.name);
+    expect(pick({})).toEqual(['echo', 'fail', 'old_echo']);
+    expect(pick({ excludeTools: ['echo'] })).toEqual(['fail']);
+    expect(pick({ toolsets: ['all'], readOnly: true })).toEqual(['echo', 'old_echo']);
+    expect(pick({ tools: ['old_wipe'] })).toEqual([]);
+    expect(pick({ tools: ['wipe'] })).toEqual(['old_wipe', 'wipe']);
+    expect(() => selectTools([{ ...echo, successor: 'nope' }], toolsets, {})).toThrow(/successor "nope"/);
   });
 
   it('is sorted by name whatever the declaration order', () => {

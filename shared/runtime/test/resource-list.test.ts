@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineServer, type ResourceSpec } from '../src/index.js';
+import { addSecret, defineServer, invalidInput, type ResourceSpec } from '../src/index.js';
 import { connect, type Era } from '../src/testing/index.js';
 
 /** A template list of 5 items served 2 at a time, its cursor being the next offset. */
@@ -56,6 +56,38 @@ describe.each<[Era, 'memory' | 'http']>([
   it('refuses a cursor it did not issue with invalid params', async () => {
     const client = await connect(pagedServer([]), { era, via });
     await expect(client.client.listResources({ cursor: 'not-ours' })).rejects.toMatchObject({ code: -32602 });
+    await client.close();
+  });
+});
+
+describe('resource errors', () => {
+  it('redact secrets, send bad input as invalid params, and keep only a first line', async () => {
+    addSecret('hunter2-secret-token');
+    const failing: ResourceSpec<unknown> = {
+      name: 'failing',
+      template: 'mem://fail/{how}',
+      list: async (_ctx, cursor) => {
+        if (cursor) throw invalidInput('cursor: stale.', 'Start over.');
+        throw new Error('upstream said Bearer hunter2-secret-token\n    at secret (/internal.js:1:1)');
+      },
+      read: async () => {
+        throw invalidInput('how: unknown with hunter2-secret-token.', 'Use ok.');
+      },
+    };
+    const server = defineServer({
+      name: 'failing',
+      version: '1.0.0',
+      tools: [],
+      resources: [failing],
+      state: {},
+    });
+    const client = await connect(server);
+    const listing = client.client.request({ method: 'resources/list', params: {} });
+    await expect(listing).rejects.toThrow(/upstream said Bearer \[redacted\]/);
+    await expect(listing).rejects.not.toThrow(/internal\.js|hunter2/);
+    const read = client.client.readResource({ uri: 'mem://fail/x' });
+    await expect(read).rejects.toMatchObject({ code: -32602 });
+    await expect(read).rejects.not.toThrow(/hunter2/);
     await client.close();
   });
 });

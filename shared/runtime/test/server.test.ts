@@ -30,7 +30,7 @@ describe.each(ERAS)('a server in the %s era over %s', (era, via) => {
 
   it('lists aliases only when asked, never hidden tools, and leaves out what `unlisted` names', async () => {
     const listed = defineTool({ ...echo, name: 'shout', aliases: ['yell'], listAliases: true });
-    const old = defineTool({ ...echo, name: 'legacy_echo', aliases: [], hidden: true });
+    const old = defineTool({ ...echo, name: 'legacy_echo', aliases: [], successor: 'shout' });
     const server = defineServer({
       name: 'unlisted',
       version: '1.0.0',

@@ -7,7 +7,8 @@ import { pullRequestReviewWrite } from './reviews.js';
 
 /**
  * The archived reference server's tool names whose github-mcp-server successor has another name,
- * each mapping the reference's input onto the new tool. Hidden from tools/list (`hidden`);
+ * each mapping the reference's input onto the new tool. Hidden from tools/list, and exposed exactly
+ * when their successor is (`successor`);
  * the reference names that survived unchanged accept the reference's field names directly.
  */
 async function run(target: Tool<GithubState>, input: Record<string, unknown>, ctx: Ctx): Promise<ToolResult> {
@@ -32,7 +33,7 @@ export const getIssue = tool({
   description: note('issue_read method get'),
   kind: 'read',
   openWorld: true,
-  hidden: true,
+  successor: 'issue_read',
   toolset: 'issues',
   input: z.object({ ...repoInput, issue_number: issueNumber }),
   handle: (input, ctx) => run(issueRead, { ...input, method: 'get' }, ctx),
@@ -44,7 +45,7 @@ export const createIssue = tool({
   description: note('issue_write method create'),
   kind: 'write',
   openWorld: true,
-  hidden: true,
+  successor: 'issue_write',
   toolset: 'issues',
   input: z.object({
     ...repoInput,
@@ -63,7 +64,7 @@ export const updateIssue = tool({
   description: note('issue_write method update'),
   kind: 'write',
   openWorld: true,
-  hidden: true,
+  successor: 'issue_write',
   toolset: 'issues',
   input: z.object({
     ...repoInput,
@@ -85,7 +86,7 @@ const pullRead = (name: string, method: string, what: string) =>
     description: note(`pull_request_read method ${method}`),
     kind: 'read',
     openWorld: true,
-    hidden: true,
+    successor: 'pull_request_read',
     toolset: 'pull_requests',
     input: z.object({ ...repoInput, pull_number: pullNumber }),
     handle: ({ pull_number, ...rest }, ctx) =>
@@ -116,7 +117,7 @@ export const createPullRequestReview = tool({
   description: note('pull_request_review_write method create'),
   kind: 'write',
   openWorld: true,
-  hidden: true,
+  successor: 'pull_request_review_write',
   toolset: 'pull_requests',
   input: z.object({
     ...repoInput,
