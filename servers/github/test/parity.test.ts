@@ -371,3 +371,55 @@ describe('issue_write duplicate_of', () => {
     expect(h.s.fake.state.repo('acme', 'web').issues[2].state).toBe('open');
   });
 });
+
+describe('add_issue_comment reactions', () => {
+  const h = useSession(['--repos', 'acme/api']);
+  const api = { owner: 'acme', repo: 'api' };
+  const issue = () => h.s.fake.state.repo('acme', 'api').issues[0];
+
+  it('reacts to the issue, to one of its comments, or comments and reacts at once', async () => {
+    const onIssue = await h.s.call('add_issue_comment', { ...api, issue_number: 1, reaction: 'eyes' });
+    expect(onIssue.text).toMatch(/^Reacted eyes to #1: .*\/acme\/api\/issues\/1$/);
+    const commentId = issue().comments[0].id;
+    const onComment = await h.s.call('add_issue_comment', {
+      ...api,
+      issue_number: 1,
+      reaction: '+1',
+      comment_id: commentId,
+    });
+    expect(onComment.text).toMatch(new RegExp(`^Reacted \\+1 to comment ${commentId} on acme/api#1`));
+    const both = await h.s.call('add_issue_comment', {
+      ...api,
+      issue_number: 1,
+      body: 'Agreed',
+      reaction: 'heart',
+    });
+    expect(both.text).toMatch(/^Commented on #1; Reacted heart to #1/);
+    expect(issue().reactions.map((r: { content: string }) => r.content)).toEqual(['eyes', 'heart']);
+    expect(issue().comments[0].reactions.map((r: { content: string }) => r.content)).toEqual(['+1']);
+  });
+
+  it('refuses neither, a comment_id with a body, and another repository before any request', async () => {
+    const before = h.s.fake.requests.length;
+    const neither = await h.s.call('add_issue_comment', { ...api, issue_number: 1 });
+    expect(neither.text).toMatch(/body or reaction is required/);
+    const mixed = await h.s.call('add_issue_comment', {
+      ...api,
+      issue_number: 1,
+      body: 'x',
+      comment_id: 1,
+      reaction: 'eyes',
+    });
+    expect(mixed.text).toMatch(/comment_id takes a reaction and no body/);
+    const outside = await h.s.call('add_issue_comment', {
+      owner: 'evil',
+      repo: 'loot',
+      issue_number: 1,
+      reaction: 'eyes',
+    });
+    expect(outside.text).toMatch(/evil\/loot is outside/);
+    const bad = await h.s.call('add_issue_comment', { ...api, issue_number: 1, reaction: 'thumbsup' });
+    expect(bad.isError).toBe(true);
+    expect(h.s.fake.requests.length).toBe(before);
+  });
+});

@@ -104,6 +104,11 @@ export const TOUR: [string, Args][] = [
   ],
   ['issue_read', { method: 'get_parent', ...api, issue_number: 2 }],
   ['add_issue_comment', { ...api, issue_number: 1, body: 'A comment' }],
+  ['add_issue_comment', { ...api, issue_number: 1, reaction: 'rocket' }],
+  [
+    'add_issue_comment',
+    (f) => ({ ...api, issue_number: 1, reaction: 'heart', comment_id: acmeApi(f).issues[0].comments[0].id }),
+  ],
   ['list_issues', { owner: 'acme', repo: 'web', perPage: 5 }],
   ['search_issues', { query: 'crash' }],
   ['list_issue_types', { owner: 'acme' }],

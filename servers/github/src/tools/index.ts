@@ -14,9 +14,10 @@ import {
 import { createOrUpdateFile, deleteFile, pushFiles } from './file-writes.js';
 import { getFileContents } from './get-file-contents.js';
 import { createGist, getGist, listGists, updateGist } from './gists.js';
+import { addIssueComment } from './issue-comment.js';
 import { getLabel, listIssueTypes } from './issue-meta.js';
 import { issueRead } from './issue-read.js';
-import { addIssueComment, issueWrite } from './issue-writes.js';
+import { issueWrite } from './issue-writes.js';
 import { getJobLogs } from './job-logs.js';
 import { labelWrite, listLabel } from './labels.js';
 import { listIssues } from './list-issues.js';

@@ -95,28 +95,3 @@ async function duplicateOf(
   );
   return { state: 'closed' as const, state_reason: 'duplicate' as const, duplicate_issue_id: data.id };
 }
-
-export const addIssueComment = tool({
-  name: 'add_issue_comment',
-  title: 'Comment on an issue or pull request',
-  description: 'Add a comment to an issue or pull request.',
-  kind: 'write',
-  openWorld: true,
-  toolset: 'issues',
-  input: z.object({
-    ...repoInput,
-    issue_number: issueNumber,
-    body: z.string().min(1).max(65_536).describe('Comment in Markdown'),
-  }),
-  async handle({ owner, repo, issue_number, body }, ctx) {
-    const full = inRepo(ctx, owner, repo);
-    const { data } = await gh(ctx, `${full}#${issue_number}`, (api) =>
-      api.rest.issues.createComment({ owner, repo, issue_number, body }),
-    );
-    return writeResult(`Commented on #${issue_number}`, {
-      id: data.id,
-      number: issue_number,
-      url: data.html_url,
-    });
-  },
-});

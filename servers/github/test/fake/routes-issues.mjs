@@ -114,6 +114,22 @@ export const issuesRoutes = [
     i.comments.push(c);
     ctx.send(201, S.comment(ctx.api, ctx.web, r.full, r.repoUrl, i.number, c, ctx.user));
   }),
+  route('POST', '/repos/{owner}/{repo}/issues/{issue_number}/reactions', (ctx) => {
+    const r = repoOf(ctx);
+    const i =
+      r &&
+      (findIssue(ctx, r, true) ?? r.repo.pulls.find((p) => p.number === Number(ctx.params.issue_number)));
+    if (!i) return r && ctx.send(404, NOT_FOUND);
+    react(ctx, i);
+  }),
+  route('POST', '/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', (ctx) => {
+    const r = repoOf(ctx);
+    if (!r) return;
+    const id = Number(ctx.params.comment_id);
+    const c = [...r.repo.issues, ...r.repo.pulls].flatMap((i) => i.comments ?? []).find((x) => x.id === id);
+    if (!c) return ctx.send(404, NOT_FOUND);
+    react(ctx, c);
+  }),
   route('GET', '/repos/{owner}/{repo}/issues/{issue_number}/sub_issues', (ctx) => {
     const r = repoOf(ctx);
     const i = r && findIssue(ctx, r);
@@ -198,3 +214,22 @@ export const issuesRoutes = [
     );
   }),
 ];
+
+const REACTIONS = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'];
+
+/** Adds the caller's reaction to an issue or comment (GitHub answers 200 when it was already there). */
+function react(ctx, target) {
+  const content = ctx.body.content;
+  if (!REACTIONS.includes(content))
+    return ctx.send(422, {
+      message: 'Validation Failed',
+      errors: [{ resource: 'Reaction', code: 'invalid', field: 'content' }],
+      status: '422',
+    });
+  target.reactions ??= [];
+  const old = target.reactions.find((x) => x.content === content && x.user === ctx.user.login);
+  if (old) return ctx.send(200, S.reaction(ctx.api, ctx.web, old, ctx.user));
+  const x = { id: newId(), content, user: ctx.user.login };
+  target.reactions.push(x);
+  ctx.send(201, S.reaction(ctx.api, ctx.web, x, ctx.user));
+}

@@ -224,6 +224,16 @@ export function comment(api, web, full, repoUrl, issueNumber, c, author) {
   };
 }
 
+export function reaction(api, web, x, user) {
+  return {
+    id: x.id,
+    node_id: nodeId('REA', x.id),
+    user: simpleUser(api, web, user),
+    content: x.content,
+    created_at: T0,
+  };
+}
+
 export function gitUser(name, date = T0) {
   return { name, email: `${name}@users.noreply.fake`, date };
 }
