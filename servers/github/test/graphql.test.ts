@@ -36,6 +36,7 @@ describe("the server's GraphQL matches GitHub's schema", () => {
         'ListDiscussions',
         'GetDiscussion',
         'GetDiscussionComments',
+        'UserTeams',
       ]),
     );
     const schema = githubSchema();

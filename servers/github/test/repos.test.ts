@@ -176,6 +176,19 @@ describe('org-level reads under --repos', () => {
     ]);
   });
 
+  it("get_teams with user lists another user's teams (GraphQL), confined the same way", async () => {
+    h.s.fake.state.teams.push({ org: 'evil', slug: 'spies', name: 'Spies', members: ['bob'] });
+    const { text } = await h.s.call('get_teams', { user: 'bob' });
+    expect(text).toMatch(/acme\/core \(Core\), 2 members/);
+    expect(text).not.toMatch(/evil|Spies/);
+    expect(h.s.fake.graphqlLog.at(-1)?.query).toMatch(/^query UserTeams/);
+    const nobody = await h.s.call('get_teams', { user: 'no-such-user' });
+    expect(nobody.isError).toBe(true);
+    expect(nobody.text).toMatch(/^\[not_found\]/);
+    const bad = await h.s.call('get_teams', { user: '../x' });
+    expect(bad.text).toMatch(/user: "\.\.\/x" is not a GitHub login/);
+  });
+
   it('team members: an allowed org reads, another org is refused before any request', async () => {
     expect((await h.s.call('get_team_members', { org: 'acme', team_slug: 'core' })).text).toMatch(
       /alice\nbob/,

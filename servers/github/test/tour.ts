@@ -14,6 +14,7 @@ export const thread = (fake: Fake) =>
 export const TOUR: [string, Args][] = [
   ['get_me', {}],
   ['get_teams', {}],
+  ['get_teams', { user: 'bob' }],
   ['get_team_members', { org: 'acme', team_slug: 'core' }],
   ['get_file_contents', { ...api, path: 'src/index.ts' }],
   ['get_file_contents', { ...api, path: '/' }],

@@ -1,8 +1,10 @@
-import { structured, z } from '@bastion-mcp/runtime';
+import { invalidInput, structured, z } from '@bastion-mcp/runtime';
 import { compactUser } from '../lib/compact.js';
+import { gql } from '../lib/graphql.js';
+import { isOwnerName } from '../lib/policy.js';
 import { listResult } from '../lib/render.js';
 import { oneLine } from '../lib/sanitize.js';
-import { gh, listPage, nextCursor, pageInput, pageOf, tool } from '../tool.js';
+import { type Ctx, gh, listPage, nextCursor, pageInput, pageOf, tool, webUrl } from '../tool.js';
 
 export const getMe = tool({
   name: 'get_me',
@@ -28,12 +30,20 @@ export const getTeams = tool({
   name: 'get_teams',
   title: 'List my teams',
   description:
-    "Teams the authenticated user belongs to, across organisations (needs the token's read:org scope). Under --repos, only organisations that own a listed repository.",
+    "Teams the authenticated user (or another user) belongs to, across organisations (needs the token's read:org scope). Under --repos, only organisations that own a listed repository.",
   kind: 'read',
   openWorld: true,
   toolset: 'context',
-  input: z.object({ ...pageInput }),
-  async handle({ perPage, cursor }, ctx) {
+  input: z.object({
+    user: z
+      .string()
+      .max(39)
+      .optional()
+      .describe("Another user's login: their teams in organisations the token can see (one page, GraphQL)"),
+    ...pageInput,
+  }),
+  async handle({ user, perPage, cursor }, ctx) {
+    if (user !== undefined) return teamsOf(ctx, user);
     const page = pageOf(cursor);
     const res = await gh(ctx, 'your teams', (api) =>
       api.rest.teams.listForAuthenticatedUser({ per_page: perPage, page }),
@@ -80,3 +90,42 @@ export const getTeamMembers = tool({
     });
   },
 });
+
+const USER_TEAMS = `query UserTeams($login: String!) {
+  user(login: $login) {
+    organizations(first: 100) {
+      nodes { login teams(first: 100, userLogins: [$login]) { nodes { name slug description members { totalCount } } } }
+    }
+  }
+}`;
+
+interface UserTeams {
+  user: {
+    organizations: {
+      nodes: {
+        login: string;
+        teams: { nodes: { name: string; slug: string; members: { totalCount: number } }[] };
+      }[];
+    };
+  } | null;
+}
+
+/** Another user's teams: REST lists only the token user's, so GraphQL (as github-mcp-server does). */
+async function teamsOf(ctx: Ctx, login: string) {
+  if (!isOwnerName(login))
+    throw invalidInput(`user: "${login}" is not a GitHub login.`, 'Pass a login such as octocat.');
+  const data = await gql<UserTeams>(ctx, `teams of ${login}`, USER_TEAMS, { login });
+  const items = (data.user?.organizations.nodes ?? [])
+    .filter((org) => ctx.state.policy.listsOwner(org.login))
+    .flatMap((org) =>
+      org.teams.nodes.map((t) => ({
+        org: org.login,
+        slug: t.slug,
+        name: oneLine(t.name),
+        members: t.members.totalCount,
+        url: webUrl(ctx, `orgs/${org.login}/teams/${t.slug}`),
+      })),
+    );
+  const line = (t: (typeof items)[number]) => `${t.org}/${t.slug} (${t.name}), ${t.members} members`;
+  return listResult(`teams of ${login}`, items, line, undefined);
+}

@@ -17,6 +17,7 @@ export function graphql(state, user, { query = '', variables = {} }) {
   if (operation === 'ConvertToDraft' || operation === 'MarkReady')
     return setDraft(state, user, variables.id, operation === 'ConvertToDraft');
   if (operation === 'ReviewThread') return reviewThread(state, user, variables.id);
+  if (operation === 'UserTeams') return userTeams(state, variables.login);
   if (operation === 'ResolveReviewThread' || operation === 'UnresolveReviewThread')
     return setThreadResolved(state, user, variables.threadId, operation === 'ResolveReviewThread');
   if (
@@ -115,4 +116,33 @@ export function graphql(state, user, { query = '', variables = {} }) {
   return {
     data: { repository: { discussion: { comments: page(comments, variables.first, variables.after) } } },
   };
+}
+
+/** Another user's teams, by organisation (what REST cannot list). */
+function userTeams(state, login) {
+  const who = state.user(login);
+  if (!who)
+    return {
+      data: { user: null },
+      errors: [
+        {
+          type: 'NOT_FOUND',
+          path: ['user'],
+          message: `Could not resolve to a User with the login of '${login}'.`,
+        },
+      ],
+    };
+  const teams = state.teams.filter((t) => t.members.includes(who.login));
+  const orgs = [...new Set(teams.map((t) => t.org))];
+  const team = (t) => ({
+    name: t.name,
+    slug: t.slug,
+    description: null,
+    members: { totalCount: t.members.length },
+  });
+  const nodes = orgs.map((org) => ({
+    login: org,
+    teams: { nodes: teams.filter((t) => t.org === org).map(team) },
+  }));
+  return { data: { user: { organizations: { nodes } } } };
 }
