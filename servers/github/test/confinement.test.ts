@@ -261,6 +261,16 @@ describe('--repos and a fork named differently from its base', () => {
     expect(paths.some((p) => p.endsWith('/repos/acme/api/pulls'))).toBe(false);
   });
 
+  it('refuses a head with more than one ":" or a bad owner, before any request', async () => {
+    const before = listedFork.s.fake.requests.length;
+    for (const head of ['acme:secret:main', 'acme:main:x/../../y', 'ev!l:main', ':main']) {
+      const { isError, text } = await listedFork.s.call('create_pull_request', { ...pr, head });
+      expect(isError, head).toBe(true);
+      expect(text, head).toMatch(/^\[invalid_input\] head: /);
+    }
+    expect(listedFork.s.fake.requests.length).toBe(before);
+  });
+
   it('opens it when the listed repository is that fork', async () => {
     const { isError, text } = await listedFork.s.call('create_pull_request', pr);
     expect(isError).toBe(false);
