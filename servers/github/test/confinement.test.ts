@@ -214,13 +214,23 @@ describe('--repos confinement', () => {
       issue_number: moved('/repos/acme/secret/issues/1'),
     });
     expect(out.isError).toBe(true);
-    expect(out.text).toMatch(/redirected this request to acme\/secret.*not followed/);
-    const byId = await h.s.call('issue_read', {
-      owner: 'acme',
-      repo: 'api',
-      issue_number: moved('/repositories/7/issues/1'),
-    });
-    expect(byId.text).toMatch(/to a repository by ID/);
+    expect(out.text).toMatch(
+      /redirected this request to acme\/secret.*only redirects to a listed repository/,
+    );
+    // Anything but /repos/<listed>/... on the API, and anything off it but a log download, is refused.
+    for (const to of [
+      '/repositories/7/issues/1',
+      '//repositories/7/issues/1',
+      '/Repositories/7/issues/1',
+      '/repos/acme/web%2F..%2F..%2Facme%2Fsecret/issues/1',
+      'http://127.0.0.1:9/api/v3/repos/acme/secret/issues/1',
+    ]) {
+      const refused = await h.s.call('issue_read', { owner: 'acme', repo: 'api', issue_number: moved(to) });
+      expect(refused.isError, to).toBe(true);
+      expect(refused.text, to).toMatch(
+        /only redirects to a listed repository \(or a log download\) are followed/,
+      );
+    }
     const inside = await h.s.call('issue_read', {
       owner: 'acme',
       repo: 'api',

@@ -188,7 +188,7 @@ export function findIssue(ctx, r, quiet = false) {
   if (!i && !quiet) ctx.send(404, NOT_FOUND);
   if (i?.movedTo && !quiet) {
     // A transferred issue: GitHub answers 301 with the issue's new address.
-    const url = `${ctx.api}${i.movedTo}`;
+    const url = /^https?:/.test(i.movedTo) ? i.movedTo : `${ctx.api}${i.movedTo}`;
     ctx.send(
       301,
       { message: 'Moved Permanently', url, documentation_url: 'https://docs.github.com/rest' },
