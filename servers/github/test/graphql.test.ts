@@ -29,7 +29,7 @@ describe("the server's GraphQL matches GitHub's schema", () => {
         'AddReviewThread',
         'ConvertToDraft',
         'MarkReady',
-        'ReviewThread',
+        'PullThreads',
         'ResolveReviewThread',
         'UnresolveReviewThread',
         'ListDiscussionCategories',

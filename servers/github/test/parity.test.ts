@@ -23,7 +23,9 @@ describe("github-mcp-server's methods and fields against the fake", () => {
       issue_number: 2,
     });
     expect(isError).toBe(false);
-    expect(text).toMatch(/^Parent of acme\/api#2: #1 Crash on start \[open\] in acme\/api/);
+    expect(text).toMatch(/^Parent of acme\/api#2: #1 in acme\/api \[open\]/);
+    // The title is user text: inside the untrusted fence.
+    expect(text).toMatch(/<untrusted-data[^>]*>\s*Crash on start\s*<\/untrusted-data/);
     expect(result.structuredContent).toMatchObject({ number: 1, title: 'Crash on start' });
     const none = await h.s.call('issue_read', { method: 'get_parent', ...api, issue_number: 1 });
     expect(none.isError).toBe(true);
@@ -104,7 +106,9 @@ describe('pull_request_review_write resolve_thread / unresolve_thread', () => {
       ...pr,
       threadId: 'PRRT_nothing',
     });
-    expect(unknown.text).toMatch(/\[not_found\].*review thread PRRT_nothing/s);
+    expect(unknown.text).toMatch(
+      /^\[not_found\] threadId PRRT_nothing is not a review thread of acme\/api#5/,
+    );
     const sent = h.s.fake.graphqlLog.length;
     const other = await h.s.call('pull_request_review_write', {
       method: 'resolve_thread',
@@ -112,7 +116,7 @@ describe('pull_request_review_write resolve_thread / unresolve_thread', () => {
       pullNumber: 6,
       threadId: thread(h.s.fake),
     });
-    expect(other.text).toMatch(/threadId is not a review thread of acme\/api#6/);
+    expect(other.text).toMatch(/^\[not_found\] threadId \S+ is not a review thread of acme\/api#6/);
     expect(h.s.fake.graphqlLog.slice(sent).map((b) => b.query)).not.toContainEqual(
       expect.stringMatching(/^mutation/),
     );
@@ -146,8 +150,11 @@ describe('resolve_thread under --repos', () => {
         pullNumber: 99,
         threadId,
       });
-      expect(disguised.text).toMatch(/threadId is not a review thread of acme\/api#99/);
-      expect(s.fake.graphqlLog.map((b) => b.query)).not.toContainEqual(expect.stringMatching(/^mutation/));
+      expect(disguised.text).toMatch(/^\[not_found\] threadId \S+ is not a review thread of acme\/api#99/);
+      // Looked up through the listed pull request only: the thread's own ID is never asked about.
+      expect(
+        s.fake.graphqlLog.map((b) => [b.query.split('(')[0], b.variables?.owner, b.variables?.name]),
+      ).toEqual([['query PullThreads', 'acme', 'api']]);
       expect(web.pulls.at(-1).reviewComments[0].resolved).toBeUndefined();
     } finally {
       await s.close();

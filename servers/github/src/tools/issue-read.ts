@@ -92,6 +92,6 @@ async function parentOf(ctx: Ctx, owner: string, repo: string, issue_number: num
   const parent = compactIssue(data);
   return structured(
     parent,
-    `Parent of ${what}: #${parent.number} ${parent.title} [${parent.state}] in ${where.owner}/${where.repo}\n${parent.url}`,
+    `Parent of ${what}: #${parent.number} in ${where.owner}/${where.repo} [${parent.state}]\n${parent.url}\n${untrusted(`the title of ${where.owner}/${where.repo}#${parent.number}`, parent.title)}`,
   );
 }

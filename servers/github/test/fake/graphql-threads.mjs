@@ -22,18 +22,31 @@ function findThread(state, user, id) {
   return undefined;
 }
 
-export function reviewThread(state, user, id) {
-  const found = findThread(state, user, id);
-  if (!found) return { data: { node: null }, errors: [nodeNotFound('node', id)] };
-  const { repo, pull, comment } = found;
+/** The review threads of one pull request, 100 a page (`after` is the last page's end cursor). */
+export function pullThreads(state, user, { owner, name, number, after }) {
+  const repo = state.repo(owner, name);
+  if (!repo || !state.canSee(repo, user.login))
+    return {
+      data: { repository: null },
+      errors: [
+        {
+          type: 'NOT_FOUND',
+          path: ['repository'],
+          message: `Could not resolve to a Repository with the name '${owner}/${name}'.`,
+        },
+      ],
+    };
+  const pull = repo.pulls.find((p) => p.number === number);
+  if (!pull) return { data: { repository: { pullRequest: null } } };
+  const ids = pull.reviewComments.filter((c) => !c.inReplyTo).map((c) => nodeId('PRRT', c.id));
+  const start = after ? Number(after) : 0;
+  const nodes = ids.slice(start, start + 100).map((id) => ({ id }));
+  const end = start + nodes.length;
   return {
     data: {
-      node: {
-        id,
-        isResolved: Boolean(comment.resolved),
+      repository: {
         pullRequest: {
-          number: pull.number,
-          repository: { nameWithOwner: `${state.user(repo.owner).login}/${repo.name}` },
+          reviewThreads: { nodes, pageInfo: { hasNextPage: end < ids.length, endCursor: String(end) } },
         },
       },
     },

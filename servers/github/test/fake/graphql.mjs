@@ -2,7 +2,7 @@
 // review; discussions), answered as GitHub's GraphQL API does: `data`, or `errors` with a 200.
 // The operation is picked by its name; test/graphql.test.ts validates every document sent here
 // against GitHub's published GraphQL schema.
-import { addReviewThread, reviewThread, setDraft, setThreadResolved } from './graphql-threads.mjs';
+import { addReviewThread, pullThreads, setDraft, setThreadResolved } from './graphql-threads.mjs';
 import { nodeId } from './shapes.mjs';
 
 const notFound = (what) => ({
@@ -16,7 +16,7 @@ export function graphql(state, user, { query = '', variables = {} }) {
   if (operation === 'AddReviewThread') return addReviewThread(state, user, variables.input ?? {});
   if (operation === 'ConvertToDraft' || operation === 'MarkReady')
     return setDraft(state, user, variables.id, operation === 'ConvertToDraft');
-  if (operation === 'ReviewThread') return reviewThread(state, user, variables.id);
+  if (operation === 'PullThreads') return pullThreads(state, user, variables);
   if (operation === 'UserTeams') return userTeams(state, variables.login);
   if (operation === 'ResolveReviewThread' || operation === 'UnresolveReviewThread')
     return setThreadResolved(state, user, variables.threadId, operation === 'ResolveReviewThread');
