@@ -89,6 +89,20 @@ describe('stateless HTTP requests share one browser session', () => {
     }
   });
 
+  it('a call still running when its connection closed opens no session afterwards', async () => {
+    const server = browserServer(['--allowed-origins', sites.site.origin]);
+    try {
+      const connection = {};
+      server.browser.release(connection);
+      await expect(server.browser.session({ era: 'legacy', stateless: false, connection })).rejects.toThrow(
+        /connection closed while this call was running/,
+      );
+      expect(server.browser.running).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('leaves a connection its own context, apart from the stateless one', async () => {
     const server = browserServer(['--allowed-origins', sites.site.origin]);
     const stateless = await connect(server, { via: 'http' });

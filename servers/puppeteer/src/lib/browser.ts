@@ -33,6 +33,8 @@ export class BrowserHost {
   /** Files downloaded into --output-dir by any session, newest last (each tab keeps its own too). */
   readonly downloads: string[] = [];
   private sessions = new Map<object, Session>();
+  /** Connections that closed: a call of theirs still in flight must not open a session again. */
+  private released = new WeakSet<object>();
   /** The launched browser's default context went to a session (once per launch: it keeps what its holder left). */
   private defaultGiven = false;
   /** The session of the latest call (tests, and resources read without a session of their own). */
@@ -60,6 +62,8 @@ export class BrowserHost {
   /** The caller's session with a live browser context, launching (or relaunching) the browser first. */
   async session(caller?: Caller): Promise<Session> {
     const key = caller ? keyOf(caller) : SHARED;
+    if (this.released.has(key))
+      throw new ToolError('conflict', 'The connection closed while this call was running.');
     this.sweep(key);
     let session = this.sessions.get(key);
     if (!session) {
@@ -122,6 +126,7 @@ export class BrowserHost {
 
   /** The connection closed: its session's context and tabs go with it. */
   release(connection: object): void {
+    this.released.add(connection);
     const session = this.sessions.get(connection);
     if (!session) return;
     this.sessions.delete(connection);
