@@ -37,8 +37,8 @@ function splitFull(full: string) {
 interface SearchSpec<T, R extends Record<string, unknown>> {
   /** Names the search in errors and in the answer, e.g. `code search "x"`. */
   what: string;
-  perPage: number;
-  cursor: string | undefined;
+  /** The tool's input: its page size and cursor. */
+  input: { perPage: number; cursor?: string | undefined };
   /** One GitHub search call for `page`. */
   send: (
     api: Api,
@@ -55,17 +55,29 @@ export async function searchList<T, R extends Record<string, unknown>>(
   ctx: Ctx,
   spec: SearchSpec<T, R>,
 ): Promise<ToolResult> {
-  const page = pageOf(spec.cursor);
+  const page = pageOf(spec.input.cursor);
   const res = await gh(ctx, spec.what, (api) => spec.send(api, page));
   const kept = spec.repoOf ? insidePolicy(ctx, res.data.items, spec.repoOf) : res.data.items;
   return listResult(
     spec.what,
     kept.map(spec.compact),
     spec.line,
-    nextCursor(res.headers, page, res.data.items.length, spec.perPage),
+    nextCursor(res.headers, page, res.data.items.length, spec.input.perPage),
     { total_count: res.data.total_count },
   );
 }
 
-/** GitHub's sort field when one was asked for (best match otherwise). */
-export const sortBy = <S extends string>(sort: S | undefined) => (sort ? { sort } : {});
+/** What a search call takes: query, order, page size, page, and sort when one was asked for (best match otherwise). */
+export function searchParams<S extends string>(
+  q: string,
+  input: { perPage: number; order: 'asc' | 'desc'; sort?: S | undefined },
+  page: number,
+) {
+  return {
+    q,
+    order: input.order,
+    per_page: input.perPage,
+    page,
+    ...(input.sort ? { sort: input.sort } : {}),
+  };
+}

@@ -1,6 +1,6 @@
 import { z } from '@bastion-mcp/runtime';
 import { compactIssue, ISSUE_FIELDS } from '../lib/compact.js';
-import { confinedQuery, searchList, sortBy } from '../lib/search.js';
+import { confinedQuery, searchList, searchParams } from '../lib/search.js';
 import { type Ctx, either, fieldsField, pageInput, pick, tool } from '../tool.js';
 import { issueLine } from './list-issues.js';
 
@@ -41,16 +41,8 @@ async function searchIssuesOf(
   );
   return searchList(ctx, {
     what: `${kind === 'pr' ? 'pull request' : 'issue'} search "${q}"`,
-    perPage: input.perPage,
-    cursor: input.cursor,
-    send: (api, page) =>
-      api.rest.search.issuesAndPullRequests({
-        q,
-        order: input.order,
-        per_page: input.perPage,
-        page,
-        ...sortBy(input.sort),
-      }),
+    input,
+    send: (api, page) => api.rest.search.issuesAndPullRequests(searchParams(q, input, page)),
     repoOf: (i) => i.repository_url,
     compact: (i) =>
       pick({ ...compactIssue(i), repository: i.repository_url.split('/repos/')[1] ?? '' }, input.fields),

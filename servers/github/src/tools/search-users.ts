@@ -1,6 +1,6 @@
 import { z } from '@bastion-mcp/runtime';
 import { compactUser } from '../lib/compact.js';
-import { searchList, sortBy } from '../lib/search.js';
+import { searchList, searchParams } from '../lib/search.js';
 import { either, pageInput, tool } from '../tool.js';
 import { order, q, queryOrQ } from './search.js';
 
@@ -26,16 +26,8 @@ export const searchUsers = tool({
     // No repository to confine: public profiles only (see the README's confinement model).
     return searchList(ctx, {
       what: `user search "${q}"`,
-      perPage: input.perPage,
-      cursor: input.cursor,
-      send: (api, page) =>
-        api.rest.search.users({
-          q,
-          order: input.order,
-          per_page: input.perPage,
-          page,
-          ...sortBy(input.sort),
-        }),
+      input,
+      send: (api, page) => api.rest.search.users(searchParams(q, input, page)),
       compact: compactUser,
       line: (u) => `${u.login} (${u.type}) ${u.url}`,
     });

@@ -1,6 +1,6 @@
 import { z } from '@bastion-mcp/runtime';
 import { COMMIT_FIELDS, compactCommit, compactRepo, REPO_FIELDS } from '../lib/compact.js';
-import { confinedQuery, searchList, sortBy } from '../lib/search.js';
+import { confinedQuery, searchList, searchParams } from '../lib/search.js';
 import { either, fieldsField, pageInput, pick, tool } from '../tool.js';
 
 export const query = z.string().min(1).max(256).describe('GitHub search syntax');
@@ -36,8 +36,7 @@ export const searchCode = tool({
     const q = confinedQuery(ctx, either(input.query, input.q, 'query'));
     return searchList(ctx, {
       what: `code search "${q}"`,
-      perPage: input.perPage,
-      cursor: input.cursor,
+      input,
       send: (api, page) =>
         api.rest.search.code({
           q,
@@ -70,16 +69,8 @@ export const searchCommits = tool({
     const q = confinedQuery(ctx, input.query);
     return searchList(ctx, {
       what: `commit search "${q}"`,
-      perPage: input.perPage,
-      cursor: input.cursor,
-      send: (api, page) =>
-        api.rest.search.commits({
-          q,
-          order: input.order,
-          per_page: input.perPage,
-          page,
-          ...sortBy(input.sort),
-        }),
+      input,
+      send: (api, page) => api.rest.search.commits(searchParams(q, input, page)),
       repoOf: (i) => i.repository.full_name,
       compact: (i) => pick({ ...compactCommit(i), repository: i.repository.full_name }, input.fields),
       line,
@@ -108,16 +99,8 @@ export const searchRepositories = tool({
     const q = confinedQuery(ctx, input.query);
     return searchList(ctx, {
       what: `repository search "${q}"`,
-      perPage: input.perPage,
-      cursor: input.cursor,
-      send: (api, page) =>
-        api.rest.search.repos({
-          q,
-          order: input.order,
-          per_page: input.perPage,
-          page,
-          ...sortBy(input.sort),
-        }),
+      input,
+      send: (api, page) => api.rest.search.repos(searchParams(q, input, page)),
       repoOf: (r) => r.full_name,
       compact: (r) => pick(compactRepo(r), input.fields),
       line,
