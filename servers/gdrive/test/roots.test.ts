@@ -1,5 +1,6 @@
 import type { TestClient } from '@bastion-mcp/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_TREE_FOLDERS } from '../src/lib/root-tree.js';
 import { type Setup, setup } from './helpers.js';
 
 let s: Setup;
@@ -76,12 +77,19 @@ describe('--roots confinement', () => {
     expect((await call('read_file', { fileId: 'doc-two-parents' })).text).toContain('In two folders.');
   });
 
-  it('filters search answers by ancestry, whatever the query text', async () => {
+  it('confines a search to the folders under the roots in its query, whatever the query text', async () => {
     const { text } = await call('search_files', { text: 'plan' });
     expect(text).toContain('Plan 2026');
     expect(text).not.toContain('Sales pitch plan');
     expect(text).not.toContain('Alice shared plan');
-    expect(text).toMatch(/result\(s\) outside the allowed roots were left out/);
+    // The tree is small: its folders are named in the query, so nothing had to be filtered out after.
+    expect(text).not.toMatch(/left out/);
+    const sent = s.fake.requests.filter(
+      (r) => r.path === '/drive/v3/files' && /fullText contains 'plan'/.test(r.query.q ?? ''),
+    );
+    expect(sent.at(-1)?.query.q).toMatch(
+      /\('fld-projects' in parents or 'drv-eng' in parents or .*'fld-archive' in parents/,
+    );
     const crafted = await call('search_files', { name: "' or name contains 'Salar" });
     expect(crafted.text).not.toContain('Salaries');
     const all = await call('search_files', { name: 'Salar' });
@@ -125,6 +133,23 @@ describe('--roots confinement', () => {
   });
 });
 
+describe('--roots over a big tree', () => {
+  it('filters a search by ancestry when the tree has too many folders to name in a query', async () => {
+    const big = await setup({ fake: { extraFolders: MAX_TREE_FOLDERS } });
+    try {
+      const client = await big.open(['--roots', 'fld-projects']);
+      const text = client.textOf(await client.call('search_files', { text: 'plan' }));
+      expect(text).toContain('id doc-plan');
+      expect(text).not.toContain('Sales pitch plan');
+      expect(text).toMatch(/result\(s\) outside the allowed roots were left out/);
+      const searches = big.fake.requests.filter((r) => /fullText contains 'plan'/.test(r.query.q ?? ''));
+      expect(searches.at(-1)?.query.q).not.toMatch(/in parents/);
+    } finally {
+      await big.close();
+    }
+  });
+});
+
 describe('--roots root (My Drive)', () => {
   it('resolves the alias to the real root id once, and keeps shared drives and files of others out', async () => {
     const mine = await s.open(['--roots', 'root']);
@@ -136,6 +161,8 @@ describe('--roots root (My Drive)', () => {
     const search = mine.textOf(await mine.call('search_files', { text: 'plan' }));
     expect(search).toContain('id doc-plan');
     expect(search).not.toContain('id doc-pitch');
+    // My Drive is too big a tree to name in a query: the answer is filtered by ancestry instead.
+    expect(search).toMatch(/result\(s\) outside the allowed roots were left out/);
     const aliasLookups = s.fake.requests.filter(
       (r) => r.path === '/drive/v3/files/root' && r.query.fields === 'id',
     );

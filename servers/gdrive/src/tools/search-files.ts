@@ -10,6 +10,7 @@ import {
 import { fileLine, fileSummary } from '../lib/format.js';
 import { toFileId } from '../lib/ids.js';
 import { FRIENDLY_TYPE_NAMES, searchQuery } from '../lib/query.js';
+import { insideClause, rootFolders } from '../lib/root-tree.js';
 import { folderFor, listFiles, tool } from '../tool.js';
 
 const ORDERS = [
@@ -67,8 +68,10 @@ export const searchFiles = tool({
         'cursor belongs to a different search.',
         'Repeat the same filters with the cursor, or omit it.',
       );
+    // Under --roots, a small tree confines the query itself, so pages are not thinned by the filter.
+    const tree = folderId ? undefined : await rootFolders(ctx);
     const { files, hidden, nextPageToken } = await listFiles(ctx, 'search', {
-      q,
+      q: tree ? `${q} and ${insideClause(tree)}` : q,
       pageSize: input.pageSize,
       orderBy: input.orderBy,
       driveId,

@@ -119,9 +119,9 @@ const badRequest = (/** @type {string} */ m, location = '') =>
 
 /**
  * Starts the fake. `client` is the OAuth client the token endpoint accepts; `serviceAccount` the key
- * whose JWTs it accepts; `extraNotes` adds that many plain notes (for paging).
+ * whose JWTs it accepts; `extraNotes` and `extraFolders` add that many notes and folders (paging, big trees).
  * @param {{ client?: { id: string, secret: string }, serviceAccount?: { email: string, publicKey: string },
- *   tokenLifetimeSec?: number, extraNotes?: number }} [options]
+ *   tokenLifetimeSec?: number, extraNotes?: number, extraFolders?: number }} [options]
  */
 export async function startFakeDrive(options = {}) {
   const client = options.client ?? {
@@ -129,7 +129,7 @@ export async function startFakeDrive(options = {}) {
     secret: 'fake-client-secret-123',
   };
   const lifetime = options.tokenLifetimeSec ?? 3600;
-  const data = seedData(options.extraNotes ?? 0);
+  const data = seedData(options.extraNotes ?? 0, options.extraFolders ?? 0);
   /** @type {Map<string, Rec>} */
   const files = new Map();
   /** @type {Map<string, { id: string, name: string, members: string[] }>} */

@@ -60,9 +60,10 @@ export const BIG_BINARY_BYTES = 30 * 1024 * 1024;
 
 /**
  * @param {number} [extraNotes]
+ * @param {number} [extraFolders]
  * @returns {{ drives: { id: string, name: string, members: string[] }[], files: SeedFile[] }}
  */
-export function seedData(extraNotes = 0) {
+export function seedData(extraNotes = 0, extraFolders = 0) {
   /** @type {SeedFile[]} */
   const files = [
     { id: 'root-me', name: 'My Drive', mimeType: FOLDER },
@@ -361,6 +362,9 @@ export function seedData(extraNotes = 0) {
       modifiedTime: `2026-10-${n}T08:00:00.000Z`,
     });
   }
+  // More folders on request (a tree too big to name in a query).
+  for (let i = 0; i < extraFolders; i++)
+    files.push({ id: `fld-extra-${i}`, name: `Extra folder ${i}`, mimeType: FOLDER, parents: ['fld-many'] });
   // More plain notes on request (paging past one resources/list page).
   for (let i = 0; i < extraNotes; i++) {
     files.push({
