@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { connectUrl, packed, serveHttpBin, spawnBin, tempDir } from '@bastion-mcp/runtime/testing';
+import { connectUrl, packed, runBin, serveHttpBin, spawnBin, tempDir } from '@bastion-mcp/runtime/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FULL, type Setup, setup } from './helpers.js';
 
@@ -111,16 +111,7 @@ describe('the published bin', () => {
   });
 
   it('refuses plain http --api-url off loopback, exit 2', async () => {
-    const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [bin, '--api-url', 'http://proxy.example/'], {
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (c) => {
-        stderr += c;
-      });
-      child.on('exit', (code) => resolve({ code, stderr }));
-    });
+    const run = await runBin(bin, ['--api-url', 'http://proxy.example/']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--api-url: must be https/);
   });

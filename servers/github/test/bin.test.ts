@@ -1,31 +1,13 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { connectUrl, packed, serveHttpBin, spawnBin } from '@bastion-mcp/runtime/testing';
+import { connectUrl, packed, runBin, serveHttpBin, spawnBin } from '@bastion-mcp/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSeed, type Fake, startFake, TOKENS } from './fake/index.mjs';
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(pkgDir, 'dist/index.js');
 
-function runToExit(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    child.stdout.on('data', (c) => {
-      stdout += c;
-    });
-    const timer = setTimeout(() => child.kill(), 20_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, stdout });
-    });
-  });
-}
+const runToExit = (args: string[], env: Record<string, string> = {}) => runBin(bin, args, env);
 
 describe('the published bin', () => {
   let fake: Fake;

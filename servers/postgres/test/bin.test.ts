@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packed, spawnBin } from '@bastion-mcp/runtime/testing';
+import { packed, runBin, spawnBin } from '@bastion-mcp/runtime/testing';
 import { describe, expect, it } from 'vitest';
 import { urls } from './helpers.js';
 
@@ -15,25 +14,7 @@ const withPassword = (url: string, password: string) => {
   return u.href;
 };
 
-/** Runs the bin to its exit (stdin open but silent) and returns its code and stderr. */
-function runToExit(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    child.stdout.on('data', (c) => {
-      stdout += c;
-    });
-    const timer = setTimeout(() => child.kill(), 20_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, stdout });
-    });
-  });
-}
+const runToExit = (args: string[], env: Record<string, string> = {}) => runBin(bin, args, env);
 
 describe('the published bin', () => {
   it('runs over stdio from the build as a read-only role, with nothing but JSON-RPC on stdout', async () => {

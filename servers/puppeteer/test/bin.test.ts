@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { connectUrl, serveHttpBin, spawnBin, tempDir } from '@bastion-mcp/runtime/testing';
+import { connectUrl, runBin, serveHttpBin, spawnBin, tempDir } from '@bastion-mcp/runtime/testing';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM } from './helpers.js';
 import { useSites } from './site.js';
@@ -139,33 +139,17 @@ describe('the published bin', () => {
   });
 
   it('rejects bad flags with usage and exit code 2', async () => {
-    const child = spawn(process.execPath, [bin, '--viewport', 'huge'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    const code = await new Promise((resolve) => child.on('exit', resolve));
+    const { code, stderr } = await runBin(bin, ['--viewport', 'huge']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/--viewport.*WIDTHxHEIGHT/);
   });
 
   it('documents --isolated, and refuses it beside --user-data-dir naming both', async () => {
-    const help = spawn(process.execPath, [bin, '--help'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    help.stdout.on('data', (c) => {
-      stdout += c;
-    });
-    expect(await new Promise((resolve) => help.on('exit', resolve))).toBe(0);
-    expect(stdout).toMatch(/--isolated\n\s+A fresh temporary profile, deleted on exit/);
-    const child = spawn(process.execPath, [bin, '--isolated', '--user-data-dir', '/tmp/kept-profile'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...env },
-    });
-    let stderr = '';
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2);
+    const help = await runBin(bin, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--isolated\n\s+A fresh temporary profile, deleted on exit/);
+    const { code, stderr } = await runBin(bin, ['--isolated', '--user-data-dir', '/tmp/kept-profile'], env);
+    expect(code).toBe(2);
     expect(stderr).toMatch(/--isolated .*contradicts --user-data-dir/);
   });
 });

@@ -2,7 +2,7 @@ import { invalidInput, z } from '@bastion-mcp/runtime';
 import { checkHead } from '../lib/fork-head.js';
 import { cleanRef } from '../lib/paths.js';
 import { writeResult } from '../lib/render.js';
-import { type Ctx, gh, inRepo, repoInput, tool } from '../tool.js';
+import { gh, inRepo, repoInput, tool } from '../tool.js';
 import { requestReviewers, reviewersField, setDraft, splitReviewers } from './pull-request-extras.js';
 import { pullNumber } from './pull-request-read.js';
 

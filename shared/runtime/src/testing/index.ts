@@ -12,5 +12,6 @@ export {
 export { tempDir } from './fixtures.js';
 export { inventoryProblems } from './inventory.js';
 export { type Packed, packed } from './pack.js';
+export { type BinRun, runBin } from './run-bin.js';
 export { fuzzSeed, pathCapProblems, type SchemaFuzzOptions, schemaFuzzProblems } from './schema-fuzz.js';
 export { toolSnapshotProblems } from './snapshots.js';
