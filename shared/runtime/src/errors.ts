@@ -1,3 +1,5 @@
+import { redact } from './secrets.js';
+
 /** The kinds of failure a tool reports to the model; each has a stable code. */
 export const ERROR_KINDS = [
   'invalid_input',
@@ -57,4 +59,9 @@ export class ConfigError extends Error {
 
 export function isToolError(error: unknown): error is ToolError {
   return error instanceof ToolError;
+}
+
+/** An unexpected error as a client may see it: its first line, secrets redacted, bounded. */
+export function errorSummary(error: unknown): string {
+  return (redact(error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').slice(0, 200);
 }

@@ -7,7 +7,7 @@ import {
   type ServerContext,
 } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import { isToolError } from './errors.js';
+import { errorSummary, isToolError } from './errors.js';
 import { decodeCursor, encodeCursor } from './pagination.js';
 import type { ContentBlock } from './result.js';
 import type { Sandbox } from './sandbox/resolver.js';
@@ -191,5 +191,5 @@ function resourceError(error: unknown): Error {
       ? new ProtocolError(ProtocolErrorCode.InvalidParams, text)
       : new Error(text);
   }
-  return new Error(redact(String((error as Error)?.message ?? error).split('\n')[0] ?? ''));
+  return new Error(errorSummary(error));
 }

@@ -4,7 +4,7 @@ import {
   type McpServerOptions,
   type ServerContext,
 } from '@modelcontextprotocol/server';
-import { isToolError } from './errors.js';
+import { errorSummary, isToolError } from './errors.js';
 import { filterToolList, unlistedNames } from './list-filter.js';
 import { createLogger, type Logger } from './log.js';
 import { DEFAULT_TOOLSETS, type Selection, selectTools, type Toolset } from './registry.js';
@@ -240,9 +240,7 @@ function progressReporter(c: ServerContext): ToolContext<unknown>['progress'] {
 export function errorResult(tool: string, error: unknown, log: Logger): ToolResult {
   if (isToolError(error)) return { content: [{ type: 'text', text: redact(error.toText()) }], isError: true };
   log.error(`tool ${tool} failed unexpectedly`, error);
-  const first = redact(error instanceof Error ? error.message : String(error))
-    .split('\n')[0]
-    ?.slice(0, 200);
+  const first = errorSummary(error);
   return {
     content: [
       {

@@ -1,5 +1,4 @@
-import type { Ctx } from '../tool.js';
-import { withDrive } from '../tool.js';
+import { type Ctx, withDrive } from '../tool.js';
 import { FOLDER } from './content.js';
 import { quote } from './query.js';
 import { MY_DRIVE } from './roots.js';
@@ -31,7 +30,7 @@ async function walk(ctx: Ctx, roots: string[]): Promise<string[] | undefined> {
   const queue = [...roots];
   while (queue.length) {
     const batch = queue.splice(0, 10);
-    const q = `(${batch.map((id) => `${quote(id)} in parents`).join(' or ')}) and mimeType = ${quote(FOLDER)} and trashed = false`;
+    const q = `${insideClause(batch)} and mimeType = ${quote(FOLDER)} and trashed = false`;
     let pageToken: string | undefined;
     do {
       const res = await withDrive(ctx, 'the folders under --roots', (g) =>
