@@ -4,6 +4,12 @@ import { type Ctx, either, gh, inRepo, repoInput, tool } from '../tool.js';
 import { pullNumber } from './pull-request-read.js';
 import { sha40 } from './pull-request-writes.js';
 
+/** pullNumber, or the reference server's pull_number: one of them (read with `either`). */
+const eitherPullNumber = {
+  pullNumber: pullNumber.optional().describe('Pull request number (required)'),
+  pull_number: pullNumber.optional().describe("Same as pullNumber (the reference server's field name)"),
+};
+
 export const mergePullRequest = tool({
   name: 'merge_pull_request',
   title: 'Merge a pull request',
@@ -13,8 +19,7 @@ export const mergePullRequest = tool({
   toolset: 'pull_requests',
   input: z.object({
     ...repoInput,
-    pullNumber: pullNumber.optional().describe('Pull request number (required)'),
-    pull_number: pullNumber.optional().describe("Same as pullNumber (the reference server's field name)"),
+    ...eitherPullNumber,
     commit_title: z.string().max(256).optional().describe('Title of the merge commit'),
     commit_message: z.string().max(65_536).optional().describe('Extra detail for the merge commit'),
     merge_method: z.enum(['merge', 'squash', 'rebase']).default('merge').describe('How to merge'),
@@ -57,8 +62,7 @@ export const updatePullRequestBranch = tool({
   toolset: 'pull_requests',
   input: z.object({
     ...repoInput,
-    pullNumber: pullNumber.optional().describe('Pull request number (required)'),
-    pull_number: pullNumber.optional().describe("Same as pullNumber (the reference server's field name)"),
+    ...eitherPullNumber,
     expectedHeadSha: sha40.optional().describe('Update only if the head is still this SHA'),
     expected_head_sha: sha40
       .optional()
